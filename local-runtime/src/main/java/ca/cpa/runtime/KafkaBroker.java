@@ -1,0 +1,221 @@
+package ca.cpa.runtime;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real, single-node Apache Kafka broker in KRaft mode (broker and controller in one
+ * process), run from Apache Kafka's own Maven Central artifacts in a JVM of its own.
+ * <p>
+ * Its data lives in a directory the caller chooses, so a stopped broker can be started
+ * again with every topic and offset it had: that is how tests take the broker away and
+ * bring it back.
+ */
+public final class KafkaBroker implements AutoCloseable {
+
+    private static final String STARTED_LINE = "Kafka Server started";
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+
+    private final Path directory;
+    private final int port;
+    private final int controllerPort;
+    private final String heap;
+    private Process process;
+
+    /**
+     * @param directory where the broker keeps its configuration, data and log
+     * @param port the client port ({@code 0} picks a free one)
+     * @param heap the broker JVM's maximum heap, e.g. {@code 512m}
+     */
+    public KafkaBroker(Path directory, int port, String heap) {
+        this.directory = directory.toAbsolutePath();
+        this.port = port == 0 ? Ports.free() : port;
+        this.controllerPort = Ports.free();
+        this.heap = heap;
+    }
+
+    public String bootstrapServers() {
+        return "127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Path logFile() {
+        return directory.resolve("kafka.log");
+    }
+
+    public synchronized boolean isRunning() {
+        return process != null && process.isAlive();
+    }
+
+    /** Formats the storage on first use, then starts the broker and waits until it serves. */
+    public synchronized KafkaBroker start() {
+        if (isRunning()) {
+            return this;
+        }
+        Ports.requireFree(port, "Kafka");
+        try {
+            Files.createDirectories(directory);
+            Path config = writeConfig();
+            if (!Files.exists(directory.resolve("data").resolve("meta.properties"))) {
+                format(config);
+            }
+            long logOffset = Files.exists(logFile()) ? Files.size(logFile()) : 0;
+            process = java("kafka.Kafka", config.toString()).start();
+            awaitStarted(logOffset);
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Kafka broker failed to start; see " + logFile(), e);
+        }
+    }
+
+    /** A clean stop: the broker shuts down in order and keeps its data. */
+    public synchronized void stop() {
+        if (process == null) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+        process = null;
+    }
+
+    /** Kills the broker without warning ({@code kill -9}), as a crash would. */
+    public synchronized void kill() {
+        if (process == null) {
+            return;
+        }
+        process.destroyForcibly();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        process = null;
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private Path writeConfig() throws IOException {
+        String config = String.join("\n",
+                "process.roles=broker,controller",
+                "node.id=1",
+                "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
+                "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
+                "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
+                "controller.listener.names=CONTROLLER",
+                "inter.broker.listener.name=PLAINTEXT",
+                "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT",
+                "log.dirs=" + directory.resolve("data"),
+                "num.partitions=6",
+                "auto.create.topics.enable=true",
+                "offsets.topic.replication.factor=1",
+                "offsets.topic.num.partitions=6",
+                "transaction.state.log.replication.factor=1",
+                "transaction.state.log.min.isr=1",
+                "share.coordinator.state.topic.replication.factor=1",
+                "share.coordinator.state.topic.min.isr=1",
+                "group.initial.rebalance.delay.ms=0",
+                "");
+        Path file = directory.resolve("server.properties");
+        Files.writeString(file, config);
+        return file;
+    }
+
+    private void format(Path config) throws IOException {
+        Process formatting = java("kafka.tools.StorageTool", "format", "-t", newClusterId(), "-c", config.toString())
+                .start();
+        try {
+            if (!formatting.waitFor(60, TimeUnit.SECONDS) || formatting.exitValue() != 0) {
+                formatting.destroyForcibly();
+                throw new IOException("formatting Kafka storage failed; see " + logFile());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while formatting Kafka storage", e);
+        }
+    }
+
+    private ProcessBuilder java(String mainClass, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(List.of("-Xms64m", "-Xmx" + heap, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-Djava.awt.headless=true", "-Dorg.slf4j.simpleLogger.showDateTime=true",
+                "-cp", brokerClasspath(), mainClass));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile()));
+    }
+
+    private void awaitStarted(long logOffset) throws IOException {
+        Instant deadline = Instant.now().plus(START_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IOException("Kafka broker exited with code " + process.exitValue() + "; see " + logFile());
+            }
+            if (logSince(logOffset).contains(STARTED_LINE)) {
+                return;
+            }
+            sleep(Duration.ofMillis(200));
+        }
+        kill();
+        throw new IOException("Kafka broker did not start within " + START_TIMEOUT.toSeconds() + " s; see " + logFile());
+    }
+
+    private String logSince(long offset) throws IOException {
+        byte[] log = Files.readAllBytes(logFile());
+        return new String(log, (int) Math.min(offset, log.length), (int) Math.max(0, log.length - offset),
+                StandardCharsets.UTF_8);
+    }
+
+    private static String brokerClasspath() {
+        try (InputStream in = KafkaBroker.class.getResourceAsStream("/cpa-kafka-classpath.txt")) {
+            if (in == null) {
+                throw new IllegalStateException("cpa-kafka-classpath.txt is missing: build local-runtime with Maven");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A KRaft cluster id: 16 random bytes, URL-safe base64 without padding. */
+    private static String newClusterId() {
+        byte[] bytes = new byte[16];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}

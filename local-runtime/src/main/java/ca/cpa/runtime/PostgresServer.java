@@ -1,0 +1,151 @@
+package ca.cpa.runtime;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.regex.Pattern;
+
+/**
+ * The PostgreSQL server the services' databases live on: the one named by {@code CPA_DB_URL}
+ * (with {@code CPA_DB_USER}, {@code CPA_DB_PASSWORD}) when set, otherwise a real embedded
+ * PostgreSQL started here. Each service has a database of its own on it, created if missing.
+ */
+public final class PostgresServer implements AutoCloseable {
+
+    private static final Pattern DATABASE_NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
+
+    private final String serverUrl;
+    private final String user;
+    private final String password;
+    private final EmbeddedPostgres embedded;
+
+    private PostgresServer(String serverUrl, String user, String password, EmbeddedPostgres embedded) {
+        this.serverUrl = serverUrl;
+        this.user = user;
+        this.password = password;
+        this.embedded = embedded;
+    }
+
+    /** The server named by the environment, or an embedded one kept under {@code directory}. */
+    public static PostgresServer fromEnvironmentOrEmbedded(Path directory, int port, boolean fresh) {
+        String url = System.getenv("CPA_DB_URL");
+        if (url != null && !url.isBlank()) {
+            return external(url, System.getenv().getOrDefault("CPA_DB_USER", "postgres"),
+                    System.getenv().getOrDefault("CPA_DB_PASSWORD", ""));
+        }
+        return embedded(directory, port, fresh);
+    }
+
+    public static PostgresServer external(String jdbcUrl, String user, String password) {
+        return new PostgresServer(jdbcUrl, user, password, null);
+    }
+
+    /**
+     * Starts a real PostgreSQL whose binaries and data stay under {@code directory}.
+     * As root it runs the server in a user namespace (the library does that itself).
+     *
+     * @param fresh start from an empty data directory rather than the one kept there
+     */
+    public static PostgresServer embedded(Path directory, int port, boolean fresh) {
+        try {
+            Path data = directory.toAbsolutePath().resolve("data");
+            Path binaries = directory.toAbsolutePath().resolve("binaries");
+            Files.createDirectories(binaries);
+            boolean reuse = !fresh && Files.exists(data.resolve("PG_VERSION"));
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setOverrideWorkingDirectory(binaries.toFile())
+                    .setDataDirectory(data)
+                    .setCleanDataDirectory(!reuse)
+                    .setPort(port == 0 ? Ports.free() : port)
+                    .setServerConfig("max_connections", "200")
+                    .setOutputRedirector(ProcessBuilder.Redirect.appendTo(directory.resolve("postgres.log").toFile()))
+                    .setErrorRedirector(ProcessBuilder.Redirect.appendTo(directory.resolve("postgres.log").toFile()))
+                    .start();
+            return new PostgresServer(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "", postgres);
+        } catch (IOException e) {
+            throw new UncheckedIOException("embedded PostgreSQL failed to start; see " + directory.resolve("postgres.log"), e);
+        }
+    }
+
+    public String user() {
+        return user;
+    }
+
+    public String password() {
+        return password;
+    }
+
+    public boolean isEmbedded() {
+        return embedded != null;
+    }
+
+    /** The JDBC URL of {@code database} on this server, creating the database if it is missing. */
+    public String ensureDatabase(String database) {
+        requireValidName(database);
+        try (Connection connection = connect();
+             PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+            exists.setString(1, database);
+            try (ResultSet rs = exists.executeQuery()) {
+                if (!rs.next()) {
+                    try (Statement create = connection.createStatement()) {
+                        create.execute("CREATE DATABASE " + database);
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            if (!"42P04".equals(e.getSQLState())) { // created meanwhile by another process
+                throw new IllegalStateException("cannot create database " + database + " on " + serverUrl, e);
+            }
+        }
+        return urlOf(database);
+    }
+
+    /** Drops {@code database} (if present) and creates it empty: for test runs only. */
+    public String recreateDatabase(String database) {
+        requireValidName(database);
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot drop database " + database + " on " + serverUrl, e);
+        }
+        return ensureDatabase(database);
+    }
+
+    /** The server URL with its database replaced by {@code database}; the query string is kept. */
+    String urlOf(String database) {
+        URI uri = URI.create(serverUrl.substring("jdbc:".length()));
+        String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
+        return "jdbc:postgresql://" + uri.getRawAuthority() + "/" + database + query;
+    }
+
+    private Connection connect() throws SQLException {
+        return DriverManager.getConnection(serverUrl, user, password);
+    }
+
+    private static void requireValidName(String database) {
+        if (!DATABASE_NAME.matcher(database).matches()) {
+            throw new IllegalArgumentException("not a valid database name: " + database);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (embedded != null) {
+            try {
+                embedded.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}

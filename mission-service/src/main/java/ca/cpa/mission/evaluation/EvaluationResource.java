@@ -1,0 +1,83 @@
+package ca.cpa.mission.evaluation;
+
+import ca.cpa.platform.http.IdempotentCreate;
+import ca.cpa.platform.paging.PageParams;
+import ca.cpa.platform.paging.PageResponse;
+import ca.cpa.platform.security.Caller;
+import ca.cpa.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.UUID;
+
+@Path("/api/v1/missions/{missionId}/evaluations")
+@Tag(name = "Mission evaluations", description = "Planning and evaluation of a mission")
+@Produces(MediaType.APPLICATION_JSON)
+public class EvaluationResource {
+
+    @Inject
+    EvaluationService evaluations;
+
+    @Inject
+    IdempotentCreate idempotentCreate;
+
+    @Inject
+    Caller caller;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.MISSION_PLANNER)
+    @Transactional
+    @Operation(operationId = "recordMissionEvaluation", summary = "Record a planning assessment or an evaluation of a mission",
+            extensions = @Extension(name = "x-cpa-problems", value = "422"))
+    @APIResponse(responseCode = "201", description = "Recorded",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EvaluationView.class)))
+    public Response record(@PathParam("missionId") UUID missionId,
+                           @Parameter(description = "Makes a retried create safe") @HeaderParam(IdempotentCreate.HEADER) String idempotencyKey,
+                           @NotNull @Valid NewEvaluation request, @Context UriInfo uri) {
+        return idempotentCreate.create(idempotencyKey, "recordMissionEvaluation " + missionId, request, () -> {
+            Evaluation evaluation = evaluations.record(missionId, request, caller.subject());
+            return new IdempotentCreate.Created(uri.getAbsolutePathBuilder().path(evaluation.id.toString()).build(),
+                    0, EvaluationView.of(evaluation));
+        });
+    }
+
+    @GET
+    @RolesAllowed({Roles.MISSION_PLANNER, Roles.GAC_APPROVER, Roles.PS_APPROVER, Roles.RCMP_APPROVER,
+            Roles.PERSONNEL_OFFICER, Roles.AUDITOR})
+    @Operation(operationId = "listMissionEvaluations", summary = "List a mission's evaluations", description = "Newest first.")
+    public PageResponse<EvaluationView> list(@PathParam("missionId") UUID missionId, @BeanParam PageParams page) {
+        return evaluations.list(missionId, page.request());
+    }
+
+    @GET
+    @Path("/{evaluationId}")
+    @RolesAllowed({Roles.MISSION_PLANNER, Roles.GAC_APPROVER, Roles.PS_APPROVER, Roles.RCMP_APPROVER,
+            Roles.PERSONNEL_OFFICER, Roles.AUDITOR})
+    @Operation(operationId = "getMissionEvaluation", summary = "Read one evaluation of a mission")
+    public EvaluationView get(@PathParam("missionId") UUID missionId, @PathParam("evaluationId") UUID evaluationId) {
+        return EvaluationView.of(evaluations.get(missionId, evaluationId));
+    }
+}

@@ -1,0 +1,5 @@
+package ca.cpa.mission.mission;
+
+public enum MissionType {
+    UN_PEACE_OPERATION, BILATERAL, REGIONAL_ORGANIZATION
+}

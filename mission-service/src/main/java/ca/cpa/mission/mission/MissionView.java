@@ -1,0 +1,30 @@
+package ca.cpa.mission.mission;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.Instant;
+import java.util.UUID;
+
+@Schema(name = "Mission", description = "A mission, with its ceiling and strength kept from the other services' events")
+public record MissionView(
+        UUID id,
+        @Schema(example = "PROTEUS") String code,
+        @Schema(example = "Operation PROTEUS") String nameEn,
+        @Schema(example = "Opération PROTEUS") String nameFr,
+        @Schema(example = "PS") String hostCountry,
+        MissionType type,
+        @Schema(example = "Office of the United States Security Coordinator (USSC)") String partnerOrganization,
+        MissionStatus status,
+        @Schema(description = "Ministerial Authorization in force: most CPA personnel deployed at once", example = "12")
+        int authorizedCeiling,
+        @Schema(description = "Officers in theatre now", example = "7") int deployedStrength,
+        Instant createdAt,
+        Instant updatedAt,
+        @Schema(description = "The version also sent as ETag", example = "3") long version) {
+
+    public static MissionView of(Mission mission) {
+        return new MissionView(mission.id, mission.code, mission.nameEn, mission.nameFr, mission.hostCountry,
+                mission.type, mission.partnerOrganization, mission.status, mission.authorizedCeiling,
+                mission.deployedStrength, mission.createdAt, mission.updatedAt, mission.version);
+    }
+}

@@ -1,0 +1,5 @@
+package ca.cpa.mission.request;
+
+public enum MemberType {
+    SWORN_OFFICER, CIVILIAN_MEMBER
+}

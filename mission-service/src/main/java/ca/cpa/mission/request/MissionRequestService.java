@@ -1,0 +1,137 @@
+package ca.cpa.mission.request;
+
+import ca.cpa.mission.mission.Mission;
+import ca.cpa.mission.request.MissionRequestPayloads.AssessmentPayload;
+import ca.cpa.mission.request.MissionRequestPayloads.NewMissionRequest;
+import ca.cpa.mission.request.MissionRequestPayloads.PositionPayload;
+import ca.cpa.platform.outbox.Outbox;
+import ca.cpa.platform.paging.PageRequest;
+import ca.cpa.platform.paging.PageResponse;
+import ca.cpa.platform.problem.ProblemException;
+import ca.cpa.platform.security.Caller;
+import ca.cpa.platform.security.Roles;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The request workflow as callers drive it. A requesting partner acts only on its own
+ * organization's requests, named by its token; another organization's request is, for it,
+ * a request that does not exist.
+ */
+@ApplicationScoped
+public class MissionRequestService {
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    Caller caller;
+
+    @Transactional
+    public MissionRequest file(NewMissionRequest body) {
+        String organization = caller.organization()
+                .orElseThrow(() -> ProblemException.forbidden("mission-request.no-organization-claim"));
+        if (body.requestingOrganization().name() != null && !body.requestingOrganization().name().equals(organization)) {
+            throw ProblemException.forbidden("mission-request.other-organization", organization);
+        }
+        if (body.requestingOrganization().type() == OrganizationType.COUNTRY && body.requestingOrganization().country() == null) {
+            throw ProblemException.invalidField("requestingOrganization.country", "mission-request.country-required");
+        }
+        Mission mission = Mission.<Mission>findByIdOptional(body.missionId())
+                .orElseThrow(() -> ProblemException.invalidField("missionId", "mission-request.unknown-mission"));
+        mission.requireOpenForRequests();
+        MissionRequest request = MissionRequest.receive(mission.id,
+                new RequestingOrganization(body.requestingOrganization().type(), organization,
+                        body.requestingOrganization().country()),
+                positions(body.positions()), body.durationMonths(), body.justification().trim(), caller.subject());
+        request.persistAndFlush();
+        outbox.publish(MissionRequestEvents.MissionRequestReceived.of(request));
+        return request;
+    }
+
+    public MissionRequest get(UUID id) {
+        return MissionRequest.<MissionRequest>findByIdOptional(id)
+                .filter(request -> !isPartner() || caller.organization().filter(request::belongsTo).isPresent())
+                .orElseThrow(() -> ProblemException.notFound("mission request", id));
+    }
+
+    public PageResponse<MissionRequestView> list(RequestStatus status, UUID missionId, PageRequest page) {
+        List<String> conditions = new ArrayList<>();
+        Parameters parameters = new Parameters();
+        if (isPartner()) {
+            conditions.add("requestingOrganization.name = :organization");
+            parameters.and("organization", caller.organization().orElse(""));
+        }
+        if (status != null) {
+            conditions.add("status = :status");
+            parameters.and("status", status);
+        }
+        if (missionId != null) {
+            conditions.add("missionId = :missionId");
+            parameters.and("missionId", missionId);
+        }
+        Sort newestFirst = Sort.by("receivedAt").descending().and("id");
+        boolean internal = !isPartner();
+        PanacheQuery<MissionRequest> query = conditions.isEmpty()
+                ? MissionRequest.findAll(newestFirst)
+                : MissionRequest.find(String.join(" and ", conditions), newestFirst, parameters);
+        return PageResponse.of(query, page, request -> MissionRequestView.of(request, internal));
+    }
+
+    @Transactional
+    public MissionRequest assess(UUID id, AssessmentPayload assessment) {
+        MissionRequest request = get(id);
+        request.assess(assessment.riskLevel(), assessment.recommendation(), assessment.notes(), caller.subject());
+        MissionRequest.flush();
+        return request;
+    }
+
+    @Transactional
+    public MissionRequest submit(UUID id) {
+        MissionRequest request = get(id);
+        request.submit(caller.subject());
+        Mission mission = Mission.findById(request.missionId);
+        MissionRequest.flush();
+        outbox.publish(MissionRequestEvents.MissionRequestSubmitted.of(request, mission.code));
+        return request;
+    }
+
+    @Transactional
+    public MissionRequest withdraw(UUID id, String reason) {
+        MissionRequest request = get(id);
+        RequestStatus previous = request.withdraw(reason.trim(), caller.subject());
+        MissionRequest.flush();
+        outbox.publish(new MissionRequestEvents.MissionRequestWithdrawn(request.id, request.missionId, previous,
+                request.withdrawalReason, request.withdrawnAt));
+        return request;
+    }
+
+    /** Whether the caller sees only its own organization's requests. */
+    public boolean isPartner() {
+        return caller.hasRole(Roles.REQUESTING_PARTNER) && !caller.hasAnyRole(Roles.CPA_STAFF);
+    }
+
+    private static List<RequestedPosition> positions(List<PositionPayload> payloads) {
+        Set<PositionRole> roles = EnumSet.noneOf(PositionRole.class);
+        List<RequestedPosition> positions = new ArrayList<>();
+        for (PositionPayload payload : payloads) {
+            if (!roles.add(payload.role())) {
+                throw ProblemException.invalidField("positions", "mission-request.duplicate-role", payload.role());
+            }
+            positions.add(new RequestedPosition(payload.role(), payload.count(),
+                    payload.languages().stream().distinct().toList(), payload.minYearsOfService(),
+                    payload.memberType()));
+        }
+        return positions;
+    }
+}

@@ -1,0 +1,73 @@
+package ca.cpa.mission.request;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+@Schema(name = "MissionRequest")
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record MissionRequestView(
+        UUID id,
+        UUID missionId,
+        Organization requestingOrganization,
+        List<Position> positions,
+        @Schema(example = "12") int durationMonths,
+        String justification,
+        RequestStatus status,
+        Instant receivedAt,
+        @Schema(description = "Internal to the CPA partners: not shown to requesting partners")
+        AssessmentView assessment,
+        Instant submittedAt,
+        @Schema(description = "The authorization case that decided the request") UUID authorizationCaseId,
+        Instant decidedAt,
+        WithdrawalView withdrawal,
+        Instant fulfilledAt,
+        Instant updatedAt,
+        @Schema(description = "The version also sent as ETag", example = "2") long version) {
+
+    @Schema(name = "RequestingOrganizationView")
+    public record Organization(OrganizationType type, @Schema(example = "UN-DPO") String name,
+                               @Schema(example = "HT") String country) {
+    }
+
+    @Schema(name = "RequestedPositionView")
+    public record Position(PositionRole role, int count, List<String> languages, int minYearsOfService,
+                           MemberType memberType,
+                           @Schema(description = "Officers of this role in theatre now") int inTheatre) {
+    }
+
+    @Schema(name = "Assessment")
+    public record AssessmentView(Assessment.RiskLevel riskLevel, Assessment.Recommendation recommendation,
+                                 String notes, String assessedBy, Instant assessedAt) {
+    }
+
+    @Schema(name = "WithdrawalView")
+    public record WithdrawalView(String reason, String withdrawnBy, Instant withdrawnAt) {
+    }
+
+    /** @param internal whether the reader is a CPA partner, who may see the assessment */
+    public static MissionRequestView of(MissionRequest request, boolean internal) {
+        Assessment assessment = request.assessment;
+        return new MissionRequestView(request.id, request.missionId,
+                new Organization(request.requestingOrganization.type, request.requestingOrganization.name,
+                        request.requestingOrganization.country),
+                request.positions.stream().map(MissionRequestView::position).toList(),
+                request.durationMonths, request.justification, request.status, request.receivedAt,
+                internal && assessment != null && assessment.riskLevel != null
+                        ? new AssessmentView(assessment.riskLevel, assessment.recommendation, assessment.notes,
+                        assessment.assessedBy, assessment.assessedAt)
+                        : null,
+                request.submittedAt, request.authorizationCaseId, request.decidedAt,
+                request.withdrawnAt == null ? null
+                        : new WithdrawalView(request.withdrawalReason, request.withdrawnBy, request.withdrawnAt),
+                request.fulfilledAt, request.updatedAt, request.version);
+    }
+
+    static Position position(RequestedPosition position) {
+        return new Position(position.role, position.count, position.languages, position.minYearsOfService,
+                position.memberType, position.inTheatre);
+    }
+}

@@ -1,0 +1,37 @@
+package ca.cpa.platform.http;
+
+import ca.cpa.platform.problem.ProblemException;
+
+import java.util.Arrays;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** Filters given as query parameters, parsed so that a bad value is a 400 naming the parameter. */
+public final class QueryParams {
+
+    private QueryParams() {
+    }
+
+    public static <E extends Enum<E>> E enumValue(String name, String text, Class<E> type) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, text.trim());
+        } catch (IllegalArgumentException e) {
+            String allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
+            throw ProblemException.invalidField(name, "problem.field.not-one-of", allowed);
+        }
+    }
+
+    public static UUID uuid(String name, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(text.trim());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalidField(name, "problem.field.not-a-uuid");
+        }
+    }
+}

@@ -1,0 +1,196 @@
+package ca.cpa.platform.inbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.kafka.KafkaMessageFactory;
+import io.cloudevents.rw.CloudEventRWException;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.arc.All;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletionStage;
+import java.util.stream.Collectors;
+
+/**
+ * The inbox: every service consumes the events it needs on the {@code inbound-events} channel
+ * (its topics, group and dead-letter topic are the service's configuration). Each event is
+ * recorded by its {@code ce_id} in the transaction that applies it, so a redelivered or
+ * replayed event changes nothing. An event no retry can fix goes to the dead-letter topic with
+ * the reason in its {@code dead-letter-reason} header; a passing failure (a lock, a lost
+ * connection) is retried here, in order, before anything is given up.
+ */
+@ApplicationScoped
+public class InboundEventConsumer {
+
+    private static final Logger LOG = Logger.getLogger(InboundEventConsumer.class);
+
+    private final Map<String, EventHandler<?>> handlers = new HashMap<>();
+    private final Set<String> ignoredTypes;
+    private final ObjectReader tolerantReader;
+    private final Validator validator;
+    private final EntityManager entityManager;
+    private final MeterRegistry meters;
+    private final int maxAttempts;
+
+    @Inject
+    public InboundEventConsumer(@All List<EventHandler<?>> handlers,
+                                @ConfigProperty(name = "cpa.inbox.ignored-types") Optional<Set<String>> ignoredTypes,
+                                @ConfigProperty(name = "cpa.inbox.max-attempts", defaultValue = "8") int maxAttempts,
+                                ObjectMapper objectMapper, Validator validator, EntityManager entityManager,
+                                MeterRegistry meters) {
+        handlers.forEach(handler -> this.handlers.put(handler.eventType(), handler));
+        this.ignoredTypes = ignoredTypes.orElse(Set.of());
+        // Producers may add fields to a version of an event; a consumer must not break on them.
+        this.tolerantReader = objectMapper.reader().without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        this.validator = validator;
+        this.entityManager = entityManager;
+        this.meters = meters;
+        this.maxAttempts = maxAttempts;
+    }
+
+    @Incoming("inbound-events")
+    @Blocking
+    public CompletionStage<Void> consume(Message<byte[]> message) {
+        try {
+            CloudEvent event = readCloudEvent(message);
+            EventHandler<?> handler = handlers.get(event.getType());
+            if (handler == null) {
+                if (ignoredTypes.contains(event.getType())) {
+                    count("ignored", event.getType());
+                    return message.ack();
+                }
+                throw new UnprocessableEventException("unknown event type " + event.getType());
+            }
+            applyOnce(handler, event);
+            return message.ack();
+        } catch (UnprocessableEventException e) {
+            LOG.warnf("event set aside on the dead-letter topic: %s", e.getMessage());
+            count("dead-lettered", "unknown");
+            return message.nack(e);
+        }
+    }
+
+    private <T> void applyOnce(EventHandler<T> handler, CloudEvent cloudEvent) {
+        InboundEvent<T> event = new InboundEvent<>(eventId(cloudEvent), cloudEvent.getType(),
+                cloudEvent.getSource().toString(), cloudEvent.getSubject(),
+                cloudEvent.getTime() == null ? null : cloudEvent.getTime().toInstant(),
+                readData(cloudEvent, handler.dataType()));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                boolean applied = QuarkusTransaction.requiringNew().call(() -> {
+                    if (!recordInInbox(event)) {
+                        return false;
+                    }
+                    handler.handle(event);
+                    return true;
+                });
+                count(applied ? "applied" : "duplicate", event.type());
+                return;
+            } catch (UnprocessableEventException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                if (attempt >= maxAttempts) {
+                    throw new UnprocessableEventException("processing failed " + attempt + " times: " + rootCause(e));
+                }
+                LOG.debugf("attempt %d at event %s failed, retrying: %s", attempt, event.id(), rootCause(e));
+                pause(Duration.ofMillis(Math.min(5000, 50L << attempt)));
+            }
+        }
+    }
+
+    /** Records the event id; false when it was recorded before, i.e. this is a redelivery. */
+    private boolean recordInInbox(InboundEvent<?> event) {
+        return entityManager.createNativeQuery("""
+                        INSERT INTO inbox_event (event_id, event_type, source, received_at)
+                        VALUES (?1, ?2, ?3, now()) ON CONFLICT (event_id) DO NOTHING""")
+                .setParameter(1, event.id())
+                .setParameter(2, event.type())
+                .setParameter(3, event.source())
+                .executeUpdate() == 1;
+    }
+
+    private static CloudEvent readCloudEvent(Message<byte[]> message) {
+        IncomingKafkaRecordMetadata<?, ?> record = message.getMetadata(IncomingKafkaRecordMetadata.class)
+                .orElseThrow(() -> new UnprocessableEventException("not a Kafka record"));
+        try {
+            return KafkaMessageFactory.createReader(record.getHeaders(), message.getPayload()).toEvent();
+        } catch (CloudEventRWException | IllegalStateException | IllegalArgumentException e) {
+            throw new UnprocessableEventException("not a CloudEvent in binary mode: " + e.getMessage());
+        }
+    }
+
+    private static UUID eventId(CloudEvent event) {
+        try {
+            return UUID.fromString(event.getId());
+        } catch (IllegalArgumentException e) {
+            throw new UnprocessableEventException("ce_id is not a UUID: " + event.getId());
+        }
+    }
+
+    private <T> T readData(CloudEvent event, Class<T> type) {
+        if (event.getData() == null) {
+            throw new UnprocessableEventException(event.getType() + " has no data");
+        }
+        T data;
+        try {
+            data = tolerantReader.readValue(event.getData().toBytes(), type);
+        } catch (JsonProcessingException e) {
+            throw new UnprocessableEventException(event.getType() + " data is not valid JSON of its schema: "
+                    + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new UnprocessableEventException(event.getType() + " data is unreadable: " + e.getMessage());
+        }
+        if (data == null) {
+            throw new UnprocessableEventException(event.getType() + " data is null");
+        }
+        Set<ConstraintViolation<T>> violations = validator.validate(data);
+        if (!violations.isEmpty()) {
+            throw new UnprocessableEventException(event.getType() + " data is invalid: " + violations.stream()
+                    .map(v -> v.getPropertyPath() + " " + v.getMessage()).sorted().collect(Collectors.joining("; ")));
+        }
+        return data;
+    }
+
+    private void count(String outcome, String type) {
+        meters.counter("cpa.inbox.events", "outcome", outcome, "type", type).increment();
+    }
+
+    private static String rootCause(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.toString();
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while retrying an event", e);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package ca.cpa.platform.outbox;
+
+import ca.cpa.platform.events.IntegrationEvent;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Where domain code announces what happened. The event is stored in the caller's transaction,
+ * so it exists if and only if the change it describes was committed; the relay is woken as
+ * soon as that commit happens.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    private static final Object WAKE_UP_REGISTERED = new Object();
+
+    @Inject
+    ObjectMapper objectMapper;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    OutboxRelay relay;
+
+    @ConfigProperty(name = "cpa.events.topic")
+    String topic;
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void publish(IntegrationEvent event) {
+        OutboxMessage message = new OutboxMessage();
+        message.eventId = UUID.randomUUID();
+        message.topic = topic;
+        message.eventType = event.eventType();
+        message.subject = event.subject();
+        message.occurredAt = Instant.now();
+        message.payload = toJson(event);
+        message.persist();
+        wakeRelayAfterCommit();
+    }
+
+    private void wakeRelayAfterCommit() {
+        if (transactions.getResource(WAKE_UP_REGISTERED) != null) {
+            return;
+        }
+        transactions.putResource(WAKE_UP_REGISTERED, Boolean.TRUE);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    relay.wakeUp();
+                }
+            }
+        });
+    }
+
+    private String toJson(IntegrationEvent event) {
+        try {
+            return objectMapper.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialize " + event.eventType(), e);
+        }
+    }
+}

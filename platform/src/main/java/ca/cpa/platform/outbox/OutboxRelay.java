@@ -1,0 +1,255 @@
+package ca.cpa.platform.outbox;
+
+import ca.cpa.platform.events.CloudEvents;
+import io.agroal.api.AgroalDataSource;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.kafka.CloudEventSerializer;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Publishes the outbox to Kafka, oldest first, and marks what the broker acknowledged.
+ * <p>
+ * It runs on one thread of its own, woken by every commit that wrote to the outbox and, as a
+ * safety net, every poll interval. Replicas of a service share the outbox: a transaction-level
+ * advisory lock lets one relay at a time take a batch, which keeps each aggregate's events in
+ * order (row locks with SKIP LOCKED alone would let two replicas publish one aggregate's
+ * events out of order). When Kafka is down, nothing is marked: events wait, then go out in
+ * their order. Delivery is at least once: a batch whose acknowledgement was lost is sent
+ * again, and consumers drop the copy by its event id.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    /** Names the advisory lock that makes one relay at a time publish a service's outbox. */
+    private static final long RELAY_LOCK = 0x4350415F4F555458L; // "CPA_OUTX"
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    MeterRegistry meters;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @ConfigProperty(name = "cpa.events.source")
+    String source;
+
+    @ConfigProperty(name = "cpa.outbox.batch-size", defaultValue = "200")
+    int batchSize;
+
+    @ConfigProperty(name = "cpa.outbox.poll-interval", defaultValue = "PT1S")
+    Duration pollInterval;
+
+    @ConfigProperty(name = "cpa.outbox.send-timeout", defaultValue = "PT15S")
+    Duration sendTimeout;
+
+    private final Semaphore wakeUps = new Semaphore(0);
+    private volatile boolean running;
+    private Thread worker;
+    private KafkaProducer<String, CloudEvent> producer;
+    private Timer commitToPublish;
+    private Counter published;
+
+    void start(@Observes StartupEvent startup) {
+        commitToPublish = Timer.builder("cpa.outbox.delay")
+                .description("Time from an event's creation to the broker's acknowledgement")
+                .publishPercentiles(0.5, 0.99)
+                .register(meters);
+        published = Counter.builder("cpa.outbox.published").description("Events published").register(meters);
+        producer = new KafkaProducer<>(producerConfig());
+        running = true;
+        worker = new Thread(this::run, "outbox-relay");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        running = false;
+        wakeUp();
+        try {
+            worker.join(sendTimeout.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        producer.close(Duration.ofSeconds(5));
+    }
+
+    /** Asks the relay to publish now; many wake-ups before it runs count as one. */
+    public void wakeUp() {
+        if (wakeUps.availablePermits() == 0) {
+            wakeUps.release();
+        }
+    }
+
+    private void run() {
+        Duration backoff = Duration.ofMillis(100);
+        boolean failing = false;
+        while (running) {
+            try {
+                wakeUps.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+                wakeUps.drainPermits();
+                while (running && publishBatch() == batchSize) {
+                    // a full batch: more may be waiting
+                }
+                if (failing) {
+                    LOG.info("outbox relay publishing again");
+                }
+                failing = false;
+                backoff = Duration.ofMillis(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Exception e) {
+                if (!failing) {
+                    LOG.warnf("outbox relay cannot publish yet, events wait in the outbox: %s", e.toString());
+                }
+                failing = true;
+                pause(backoff);
+                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+            }
+        }
+    }
+
+    /** Publishes the oldest unpublished events; answers how many it took. */
+    private int publishBatch() throws SQLException, InterruptedException, TimeoutException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                if (!lockRelay(connection)) {
+                    connection.rollback();
+                    return 0;
+                }
+                List<Pending> batch = oldestUnpublished(connection);
+                List<Future<RecordMetadata>> acknowledgements = new ArrayList<>(batch.size());
+                for (Pending pending : batch) {
+                    acknowledgements.add(producer.send(new ProducerRecord<>(pending.topic(), pending.subject(), pending.event())));
+                }
+                List<Long> acknowledged = new ArrayList<>(batch.size());
+                ExecutionException failure = null;
+                for (int i = 0; i < batch.size() && failure == null; i++) {
+                    try {
+                        acknowledgements.get(i).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+                        acknowledged.add(batch.get(i).position());
+                        commitToPublish.record(Duration.between(batch.get(i).occurredAt(), Instant.now()));
+                    } catch (ExecutionException e) {
+                        failure = e;
+                    }
+                }
+                markPublished(connection, acknowledged);
+                connection.commit();
+                published.increment(acknowledged.size());
+                if (failure != null) {
+                    throw new IllegalStateException("Kafka refused an event", failure.getCause());
+                }
+                return batch.size();
+            } catch (SQLException | RuntimeException | InterruptedException | TimeoutException e) {
+                connection.rollback();
+                throw e;
+            }
+        }
+    }
+
+    private static boolean lockRelay(Connection connection) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
+            lock.setLong(1, RELAY_LOCK);
+            try (ResultSet rs = lock.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        }
+    }
+
+    private record Pending(long position, String topic, String subject, Instant occurredAt, CloudEvent event) {
+    }
+
+    private List<Pending> oldestUnpublished(Connection connection) throws SQLException {
+        List<Pending> batch = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("""
+                SELECT position, event_id, topic, event_type, subject, occurred_at, payload
+                FROM outbox_message WHERE published_at IS NULL ORDER BY position LIMIT ?""")) {
+            select.setInt(1, batchSize);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    Instant occurredAt = rs.getTimestamp("occurred_at").toInstant();
+                    CloudEvent event = CloudEvents.of(rs.getObject("event_id", UUID.class), source,
+                            rs.getString("event_type"), rs.getString("subject"), occurredAt,
+                            rs.getString("payload").getBytes(StandardCharsets.UTF_8));
+                    batch.add(new Pending(rs.getLong("position"), rs.getString("topic"), rs.getString("subject"),
+                            occurredAt, event));
+                }
+            }
+        }
+        return batch;
+    }
+
+    private static void markPublished(Connection connection, List<Long> positions) throws SQLException {
+        if (positions.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE outbox_message SET published_at = now() WHERE position = ANY (?)")) {
+            Array array = connection.createArrayOf("bigint", positions.toArray());
+            update.setArray(1, array);
+            update.executeUpdate();
+        }
+    }
+
+    private Properties producerConfig() {
+        Properties config = new Properties();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay-" + source);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5");
+        config.put(ProducerConfig.LINGER_MS_CONFIG, "0");
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000");
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Long.toString(sendTimeout.toMillis() - 1000));
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, CloudEventSerializer.class.getName());
+        config.put(CloudEventSerializer.ENCODING_CONFIG, "BINARY");
+        return config;
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package ca.cpa.platform.security;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import java.util.Optional;
+import java.util.Set;
+
+/** Who is calling: the verified token's subject, roles and, for partners, organization. */
+@RequestScoped
+public class Caller {
+
+    /** The claim naming a requesting partner's organization; never taken from a request body. */
+    public static final String ORGANIZATION_CLAIM = "org";
+
+    @Inject
+    JsonWebToken token;
+
+    public String subject() {
+        return token.getSubject();
+    }
+
+    public boolean hasRole(String role) {
+        return token.getGroups().contains(role);
+    }
+
+    public boolean hasAnyRole(Set<String> roles) {
+        return token.getGroups().stream().anyMatch(roles::contains);
+    }
+
+    public Optional<String> organization() {
+        return Optional.ofNullable(token.<String>getClaim(ORGANIZATION_CLAIM)).filter(org -> !org.isBlank());
+    }
+}

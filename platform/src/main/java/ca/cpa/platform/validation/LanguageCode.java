@@ -1,0 +1,37 @@
+package ca.cpa.platform.validation;
+
+import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import jakarta.validation.Payload;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.util.Locale;
+import java.util.Set;
+
+/** An ISO 639-1 language code, lower case ({@code en}, {@code fr}, {@code ar}). */
+@Documented
+@Constraint(validatedBy = LanguageCode.Validator.class)
+@Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.TYPE_USE})
+@Retention(RetentionPolicy.RUNTIME)
+public @interface LanguageCode {
+
+    String message() default "{ca.cpa.validation.LanguageCode.message}";
+
+    Class<?>[] groups() default {};
+
+    Class<? extends Payload>[] payload() default {};
+
+    class Validator implements ConstraintValidator<LanguageCode, String> {
+        private static final Set<String> LANGUAGES = Set.of(Locale.getISOLanguages());
+
+        @Override
+        public boolean isValid(String value, ConstraintValidatorContext context) {
+            return value == null || LANGUAGES.contains(value);
+        }
+    }
+}
