@@ -236,9 +236,11 @@ public class OutboxRelay {
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5");
         config.put(ProducerConfig.LINGER_MS_CONFIG, "0");
-        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000");
-        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
-        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Long.toString(sendTimeout.toMillis() - 1000));
+        // A send gives up within the send timeout, so a broker outage ends the batch (it is retried) rather than the relay.
+        long deliveryTimeout = sendTimeout.toMillis() - 500;
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Long.toString(deliveryTimeout / 2));
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Long.toString(deliveryTimeout / 2));
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Long.toString(deliveryTimeout));
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, CloudEventSerializer.class.getName());
         config.put(CloudEventSerializer.ENCODING_CONFIG, "BINARY");

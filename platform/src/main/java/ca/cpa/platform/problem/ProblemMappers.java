@@ -1,5 +1,6 @@
 package ca.cpa.platform.problem;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -65,7 +66,9 @@ public class ProblemMappers {
         return invalidRequest(request, errors);
     }
 
-    @ServerExceptionMapper
+    /** Listed one by one because the JSON extension maps some of these types itself. */
+    @ServerExceptionMapper({JsonProcessingException.class, JsonParseException.class, MismatchedInputException.class,
+            InvalidFormatException.class, UnrecognizedPropertyException.class})
     public Response malformed(JsonProcessingException e, ContainerRequestContext request) {
         Locale locale = RequestLocale.of(request);
         if (e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
@@ -125,6 +128,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, ContainerRequestContext request) {
+        // The JSON reader reports an unreadable body as a 400 whose cause says what was wrong.
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonProcessingException json) {
+                return malformed(json, request);
+            }
+        }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             return unexpected(e, request);

@@ -1,0 +1,18 @@
+package ca.cpa.mission;
+
+import ca.cpa.testing.CpaInfrastructure;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+
+/**
+ * One real Kafka broker and one real PostgreSQL database for every test of this module, and so
+ * one start of the application.
+ */
+@WithTestResource(value = CpaInfrastructure.class, scope = TestResourceScope.GLOBAL,
+        initArgs = @ResourceArg(name = "database", value = "cpa_mission_test"))
+public final class MissionServiceInfrastructure {
+
+    private MissionServiceInfrastructure() {
+    }
+}
