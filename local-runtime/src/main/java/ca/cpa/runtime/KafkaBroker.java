@@ -42,7 +42,9 @@ public final class KafkaBroker implements AutoCloseable {
     public KafkaBroker(Path directory, int port, String heap) {
         this.directory = directory.toAbsolutePath();
         this.port = port == 0 ? Ports.free() : port;
-        this.controllerPort = Ports.free();
+        // A fixed client port gets a fixed controller port beside it, so a kept data directory
+        // finds its controller where it left it.
+        this.controllerPort = port == 0 ? Ports.free() : port + 1;
         this.heap = heap;
     }
 
@@ -68,6 +70,7 @@ public final class KafkaBroker implements AutoCloseable {
             return this;
         }
         Ports.requireFree(port, "Kafka");
+        Ports.requireFree(controllerPort, "Kafka's controller");
         try {
             Files.createDirectories(directory);
             Path config = writeConfig();

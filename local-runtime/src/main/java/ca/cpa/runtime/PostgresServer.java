@@ -61,11 +61,14 @@ public final class PostgresServer implements AutoCloseable {
             Path data = directory.toAbsolutePath().resolve("data");
             Path binaries = directory.toAbsolutePath().resolve("binaries");
             Files.createDirectories(binaries);
-            boolean reuse = !fresh && Files.exists(data.resolve("PG_VERSION"));
+            if (fresh) {
+                Directories.deleteRecursively(data);
+            }
+            // The library would delete a data directory it was told to clean when it stops: it never is.
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setOverrideWorkingDirectory(binaries.toFile())
                     .setDataDirectory(data)
-                    .setCleanDataDirectory(!reuse)
+                    .setCleanDataDirectory(false)
                     .setPort(port == 0 ? Ports.free() : port)
                     .setServerConfig("max_connections", "200")
                     .setOutputRedirector(ProcessBuilder.Redirect.appendTo(directory.resolve("postgres.log").toFile()))

@@ -42,7 +42,8 @@ class MissionResourceTest {
                 .extract().path("id");
 
         as(Roles.GAC_APPROVER).get("/api/v1/missions/" + id)
-                .then().statusCode(200).header("ETag", notNullValue()).body("nameFr", equalTo("Opération " + code));
+                .then().statusCode(200).header("ETag", notNullValue()).header("Content-Language", "en")
+                .body("nameFr", equalTo("Opération " + code));
 
         KafkaEvents.ReceivedEvent event = KafkaEvents.await("cpa.mission.events",
                 e -> id.equals(e.subject()) && "ca.cpa.mission.created.v1".equals(e.type()), Duration.ofSeconds(30));

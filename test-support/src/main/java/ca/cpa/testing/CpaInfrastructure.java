@@ -1,5 +1,6 @@
 package ca.cpa.testing;
 
+import ca.cpa.runtime.Directories;
 import ca.cpa.runtime.KafkaBroker;
 import ca.cpa.runtime.PostgresServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -34,7 +35,7 @@ public class CpaInfrastructure implements QuarkusTestResourceLifecycleManager {
 
         String bootstrapServers = System.getenv("KAFKA_BOOTSTRAP_SERVERS");
         if (bootstrapServers == null || bootstrapServers.isBlank()) {
-            deleteRecursively(workDir.resolve("kafka"));
+            Directories.deleteRecursively(workDir.resolve("kafka"));
             broker = new KafkaBroker(workDir.resolve("kafka"), 0, "512m").start();
             bootstrapServers = broker.bootstrapServers();
         }
@@ -60,15 +61,5 @@ public class CpaInfrastructure implements QuarkusTestResourceLifecycleManager {
         if (postgres != null) {
             postgres.close();
         }
-    }
-
-    private static void deleteRecursively(Path directory) {
-        java.io.File[] children = directory.toFile().listFiles();
-        if (children != null) {
-            for (java.io.File child : children) {
-                deleteRecursively(child.toPath());
-            }
-        }
-        directory.toFile().delete();
     }
 }

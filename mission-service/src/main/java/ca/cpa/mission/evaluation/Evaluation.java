@@ -7,6 +7,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,8 +18,10 @@ import java.util.UUID;
 @Table(name = "mission_evaluation")
 public class Evaluation extends PanacheEntityBase {
 
+    @Schema(name = "EvaluationKind")
     public enum Kind { PLANNING, MID_MISSION, END_OF_MISSION }
 
+    @Schema(name = "EvaluationRating")
     public enum Rating { EFFECTIVE, PARTIALLY_EFFECTIVE, NOT_EFFECTIVE }
 
     @Id
