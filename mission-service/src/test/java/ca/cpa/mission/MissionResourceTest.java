@@ -80,6 +80,8 @@ class MissionResourceTest {
         assertEquals(3, total);
         as(Roles.AUDITOR).queryParam("size", 101).get("/api/v1/missions")
                 .then().statusCode(400).body("errors.field", contains("size"));
+        as(Roles.AUDITOR).queryParam("hostCountry", "Haiti").get("/api/v1/missions")
+                .then().statusCode(400).body("errors[0].field", equalTo("hostCountry"));
         as(Roles.AUDITOR).queryParam("status", "OPEN").get("/api/v1/missions")
                 .then().statusCode(400).body("errors[0].field", equalTo("status"))
                 .body("errors[0].message", equalTo("must be one of: PLANNED, ACTIVE, SUSPENDED, CLOSED"));
@@ -194,7 +196,8 @@ class MissionResourceTest {
         String location = planner().body(evaluation).post("/api/v1/missions/" + id + "/evaluations")
                 .then().statusCode(201).body("evaluatedBy", equalTo("test-mission-planner"))
                 .extract().header("Location");
-        as(Roles.AUDITOR).get(location).then().statusCode(200).body("kind", equalTo("PLANNING"));
+        as(Roles.AUDITOR).get(location).then().statusCode(200).header("ETag", notNullValue())
+                .body("kind", equalTo("PLANNING"));
         as(Roles.RCMP_APPROVER).get("/api/v1/missions/" + id + "/evaluations")
                 .then().statusCode(200).body("totalItems", is(1)).body("items.rating", hasItem("EFFECTIVE"));
         planner().body(evaluation.replace("2026-11-20", "2999-01-01")).post("/api/v1/missions/" + id + "/evaluations")

@@ -1,5 +1,6 @@
 package ca.cpa.mission.evaluation;
 
+import ca.cpa.platform.http.ETags;
 import ca.cpa.platform.http.IdempotentCreate;
 import ca.cpa.platform.paging.PageParams;
 import ca.cpa.platform.paging.PageResponse;
@@ -29,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import java.util.UUID;
 
@@ -60,7 +62,7 @@ public class EvaluationResource {
         return idempotentCreate.create(idempotencyKey, "recordMissionEvaluation " + missionId, request, () -> {
             Evaluation evaluation = evaluations.record(missionId, request, caller.subject());
             return new IdempotentCreate.Created(uri.getAbsolutePathBuilder().path(evaluation.id.toString()).build(),
-                    0, EvaluationView.of(evaluation));
+                    Evaluation.VERSION, EvaluationView.of(evaluation));
         });
     }
 
@@ -77,7 +79,9 @@ public class EvaluationResource {
     @RolesAllowed({Roles.MISSION_PLANNER, Roles.GAC_APPROVER, Roles.PS_APPROVER, Roles.RCMP_APPROVER,
             Roles.PERSONNEL_OFFICER, Roles.AUDITOR})
     @Operation(operationId = "getMissionEvaluation", summary = "Read one evaluation of a mission")
-    public EvaluationView get(@PathParam("missionId") UUID missionId, @PathParam("evaluationId") UUID evaluationId) {
-        return EvaluationView.of(evaluations.get(missionId, evaluationId));
+    public RestResponse<EvaluationView> get(@PathParam("missionId") UUID missionId,
+                                            @PathParam("evaluationId") UUID evaluationId) {
+        return RestResponse.ResponseBuilder.ok(EvaluationView.of(evaluations.get(missionId, evaluationId)))
+                .tag(ETags.of(Evaluation.VERSION)).build();
     }
 }

@@ -94,17 +94,15 @@ public class Mission extends PanacheEntityBase {
         return previous;
     }
 
+    /** Renames the mission or names another partner; a null leaves that field as it is. */
     public void describe(String nameEn, String nameFr, String partnerOrganization) {
-        if (nameEn != null) {
-            this.nameEn = nameEn;
+        String before = this.nameEn + '\0' + this.nameFr + '\0' + this.partnerOrganization;
+        this.nameEn = nameEn == null ? this.nameEn : nameEn.trim();
+        this.nameFr = nameFr == null ? this.nameFr : nameFr.trim();
+        this.partnerOrganization = partnerOrganization == null ? this.partnerOrganization : partnerOrganization.trim();
+        if (!before.equals(this.nameEn + '\0' + this.nameFr + '\0' + this.partnerOrganization)) {
+            touch();
         }
-        if (nameFr != null) {
-            this.nameFr = nameFr;
-        }
-        if (partnerOrganization != null) {
-            this.partnerOrganization = partnerOrganization;
-        }
-        touch();
     }
 
     /** A closed mission takes no new requests for police. */

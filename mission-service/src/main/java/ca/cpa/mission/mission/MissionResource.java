@@ -80,7 +80,7 @@ public class MissionResource {
             @QueryParam("hostCountry") String hostCountry,
             @BeanParam PageParams page) {
         return missions.list(QueryParams.enumValue("status", status, MissionStatus.class),
-                hostCountry == null || hostCountry.isBlank() ? null : hostCountry.trim(), page.request());
+                QueryParams.countryCode("hostCountry", hostCountry), page.request());
     }
 
     @GET

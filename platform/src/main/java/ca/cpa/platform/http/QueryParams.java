@@ -1,6 +1,7 @@
 package ca.cpa.platform.http;
 
 import ca.cpa.platform.problem.ProblemException;
+import ca.cpa.platform.validation.CountryCode;
 
 import java.util.Arrays;
 import java.util.UUID;
@@ -22,6 +23,18 @@ public final class QueryParams {
             String allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
             throw ProblemException.invalidField(name, "problem.field.not-one-of", allowed);
         }
+    }
+
+    /** An ISO 3166-1 alpha-2 country code, as a filter. */
+    public static String countryCode(String name, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String code = text.trim();
+        if (!CountryCode.Validator.isCountry(code)) {
+            throw ProblemException.invalidField(name, "problem.field.country-code");
+        }
+        return code;
     }
 
     public static UUID uuid(String name, String text) {

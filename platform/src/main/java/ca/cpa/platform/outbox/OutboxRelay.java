@@ -5,6 +5,7 @@ import io.agroal.api.AgroalDataSource;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventSerializer;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.ShutdownEvent;
@@ -91,6 +92,9 @@ public class OutboxRelay {
                 .publishPercentiles(0.5, 0.99)
                 .register(meters);
         published = Counter.builder("cpa.outbox.published").description("Events published").register(meters);
+        Gauge.builder("cpa.outbox.pending", this, OutboxRelay::pendingCount)
+                .description("Events committed but not yet acknowledged by Kafka")
+                .register(meters);
         producer = new KafkaProducer<>(producerConfig());
         running = true;
         worker = new Thread(this::run, "outbox-relay");
@@ -181,6 +185,17 @@ public class OutboxRelay {
                 connection.rollback();
                 throw e;
             }
+        }
+    }
+
+    private double pendingCount() {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement count = connection.prepareStatement(
+                     "SELECT count(*) FROM outbox_message WHERE published_at IS NULL");
+             ResultSet rs = count.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : Double.NaN;
+        } catch (SQLException e) {
+            return Double.NaN;
         }
     }
 

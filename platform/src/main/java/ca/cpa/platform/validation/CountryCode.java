@@ -29,9 +29,13 @@ public @interface CountryCode {
     class Validator implements ConstraintValidator<CountryCode, String> {
         private static final Set<String> COUNTRIES = Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA2);
 
+        public static boolean isCountry(String value) {
+            return COUNTRIES.contains(value);
+        }
+
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
-            return value == null || COUNTRIES.contains(value);
+            return value == null || isCountry(value);
         }
     }
 }
