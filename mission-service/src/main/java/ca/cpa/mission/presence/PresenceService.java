@@ -11,7 +11,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -32,16 +31,8 @@ public class PresenceService {
     @Transactional(Transactional.TxType.MANDATORY)
     public void arrived(UUID deploymentId, UUID missionId, UUID missionRequestId, PositionRole role) {
         Mission mission = lockMission(missionId);
-        TheatrePresence presence = TheatrePresence.findById(deploymentId);
-        if (presence == null) {
-            presence = new TheatrePresence();
-            presence.deploymentId = deploymentId;
-            presence.missionId = missionId;
-            presence.missionRequestId = missionRequestId;
-            presence.role = role;
-            presence.inTheatre = true;
-            presence.updatedAt = Instant.now();
-            presence.persistAndFlush();
+        if (TheatrePresence.findById(deploymentId) == null) {
+            TheatrePresence.of(deploymentId, missionId, missionRequestId, role, true).persistAndFlush();
         }
         // A deployment already ended stays ended: its end was reported after its start.
         recount(mission, missionRequestId);
@@ -52,15 +43,10 @@ public class PresenceService {
         Mission mission = lockMission(missionId);
         TheatrePresence presence = TheatrePresence.findById(deploymentId);
         if (presence == null) {
-            presence = new TheatrePresence();
-            presence.deploymentId = deploymentId;
-            presence.missionId = missionId;
-            presence.missionRequestId = missionRequestId;
-            presence.role = role;
+            presence = TheatrePresence.of(deploymentId, missionId, missionRequestId, role, false);
             presence.persist();
         }
-        presence.inTheatre = false;
-        presence.updatedAt = Instant.now();
+        presence.leave();
         TheatrePresence.flush();
         recount(mission, presence.missionRequestId);
     }

@@ -35,4 +35,21 @@ public class TheatrePresence extends PanacheEntityBase {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    static TheatrePresence of(UUID deploymentId, UUID missionId, UUID missionRequestId, PositionRole role,
+                              boolean inTheatre) {
+        TheatrePresence presence = new TheatrePresence();
+        presence.deploymentId = deploymentId;
+        presence.missionId = missionId;
+        presence.missionRequestId = missionRequestId;
+        presence.role = role;
+        presence.inTheatre = inTheatre;
+        presence.updatedAt = Instant.now();
+        return presence;
+    }
+
+    void leave() {
+        inTheatre = false;
+        updatedAt = Instant.now();
+    }
 }

@@ -148,25 +148,22 @@ public class MissionRequest extends PanacheEntityBase {
      * @return whether the request changed
      */
     public boolean authorize(UUID caseId, Instant decidedAt) {
-        if (status == RequestStatus.WITHDRAWN) {
-            return false;
-        }
-        requireStatus("authorize", RequestStatus.SUBMITTED);
-        authorizationCaseId = caseId;
-        this.decidedAt = decidedAt;
-        moveTo(RequestStatus.AUTHORIZED);
-        return true;
+        return decide(caseId, decidedAt, RequestStatus.AUTHORIZED);
     }
 
     /** The CPA partners declined the request. A request withdrawn meanwhile stays withdrawn. */
     public boolean decline(UUID caseId, Instant decidedAt) {
+        return decide(caseId, decidedAt, RequestStatus.DECLINED);
+    }
+
+    private boolean decide(UUID caseId, Instant decidedAt, RequestStatus outcome) {
         if (status == RequestStatus.WITHDRAWN) {
             return false;
         }
-        requireStatus("decline", RequestStatus.SUBMITTED);
+        requireStatus(outcome == RequestStatus.AUTHORIZED ? "authorize" : "decline", RequestStatus.SUBMITTED);
         authorizationCaseId = caseId;
         this.decidedAt = decidedAt;
-        moveTo(RequestStatus.DECLINED);
+        moveTo(outcome);
         return true;
     }
 

@@ -1,17 +1,23 @@
 package ca.cpa.platform.inbox;
 
+import java.util.function.Consumer;
+
 /**
- * Applies one type of event to a service's state. Each handler is a bean; {@link handle} runs
- * in the transaction that also records the event id, so an event takes effect exactly once.
+ * Applies one type of event to a service's state. A service produces one bean of this type per
+ * event type it consumes; the action runs in the transaction that also records the event id,
+ * so an event takes effect exactly once. The action throws {@link UnprocessableEventException}
+ * for data that no retry can fix.
+ *
+ * @param eventType the CloudEvents type handled, e.g. {@code ca.cpa.authorization.granted.v1}
+ * @param dataType the record the event's JSON data is read into and validated as
  */
-public interface EventHandler<T> {
+public record EventHandler<T>(String eventType, Class<T> dataType, Consumer<InboundEvent<T>> action) {
 
-    /** The CloudEvents type handled, e.g. {@code ca.cpa.authorization.granted.v1}. */
-    String eventType();
+    public static <T> EventHandler<T> of(String eventType, Class<T> dataType, Consumer<InboundEvent<T>> action) {
+        return new EventHandler<>(eventType, dataType, action);
+    }
 
-    /** The record the event's JSON data is read into and validated as. */
-    Class<T> dataType();
-
-    /** Applies the event; throws {@link UnprocessableEventException} for data no retry can fix. */
-    void handle(InboundEvent<T> event);
+    void handle(InboundEvent<T> event) {
+        action.accept(event);
+    }
 }

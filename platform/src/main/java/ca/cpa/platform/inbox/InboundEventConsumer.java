@@ -60,7 +60,11 @@ public class InboundEventConsumer {
                                 @ConfigProperty(name = "cpa.inbox.max-attempts", defaultValue = "8") int maxAttempts,
                                 ObjectMapper objectMapper, Validator validator, EntityManager entityManager,
                                 MeterRegistry meters) {
-        handlers.forEach(handler -> this.handlers.put(handler.eventType(), handler));
+        for (EventHandler<?> handler : handlers) {
+            if (this.handlers.put(handler.eventType(), handler) != null) {
+                throw new IllegalStateException("two handlers for " + handler.eventType());
+            }
+        }
         this.ignoredTypes = ignoredTypes.orElse(Set.of());
         // Producers may add fields to a version of an event; a consumer must not break on them.
         this.tolerantReader = objectMapper.reader().without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
