@@ -14,17 +14,29 @@ final class Events {
     private Events() {
     }
 
-    static String granted(String missionId, String requestId, int newCeiling) {
+    /** The mission's Ministerial Authorization number {@code number} grants {@code newCeiling}. */
+    static String granted(String missionId, String requestId, int newCeiling, int number) {
         String caseId = UUID.randomUUID().toString();
         return KafkaEvents.publish(AUTHORIZATION_TOPIC, GRANTED, "/cpa/authorization-service", caseId,
-                grantedData(caseId, missionId, requestId, newCeiling));
+                grantedData(caseId, missionId, requestId, newCeiling, number));
     }
 
-    static String grantedData(String caseId, String missionId, String requestId, int newCeiling) {
+    static String grantedData(String caseId, String missionId, String requestId, int newCeiling, int number) {
         return """
                 {"caseId": "%s", "kind": "%s", "missionId": "%s", "missionRequestId": %s, "newCeiling": %d,
-                 "effectiveDate": "2026-11-27"}""".formatted(caseId, requestId == null ? "CEILING_AMENDMENT" : "DEPLOYMENT",
-                missionId, requestId == null ? "null" : "\"" + requestId + "\"", newCeiling);
+                 "authorizationNumber": %d, "effectiveDate": "2026-11-27"}""".formatted(caseId,
+                requestId == null ? "CEILING_AMENDMENT" : "DEPLOYMENT", missionId,
+                requestId == null ? "null" : "\"" + requestId + "\"", newCeiling, number);
+    }
+
+    /** How many events of {@code type} the service's inbox counted with {@code outcome}, from /q/metrics. */
+    static double counted(String outcome, String type) {
+        String metrics = io.restassured.RestAssured.given().get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines()
+                .filter(line -> line.startsWith("cpa_inbox_events_total{") && line.contains("outcome=\"" + outcome + "\"")
+                        && line.contains("type=\"" + type + "\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
     }
 
     static void denied(String missionId, String requestId) {

@@ -66,7 +66,7 @@ class MissionRequestLifecycleTest {
         assertTrue(submitted.data().contains("\"durationMonths\":12"), submitted.data());
         assertTrue(submitted.data().contains("\"languages\":[\"fr\"]"), submitted.data());
 
-        Events.granted(missionId, requestId, 3);
+        Events.granted(missionId, requestId, 3, 1);
         await().atMost(EVENTUALLY).untilAsserted(() -> planner().get("/api/v1/mission-requests/" + requestId)
                 .then().body("status", equalTo("AUTHORIZED")).body("authorizationCaseId", not(nullValue())));
         planner().get("/api/v1/missions/" + missionId).then().body("authorizedCeiling", equalTo(3));
@@ -91,6 +91,18 @@ class MissionRequestLifecycleTest {
         planner().get("/api/v1/mission-requests/" + requestId).then().body("status", equalTo("FULFILLED"));
         planner().body("{\"reason\": \"Too late\"}").post("/api/v1/mission-requests/" + requestId + "/withdrawal")
                 .then().statusCode(409);
+    }
+
+    @Test
+    void anOlderAuthorizationArrivingLateDoesNotOverrideTheCeilingInForce() {
+        String missionId = Api.createMission("PROTEUS");
+        Events.granted(missionId, null, 12, 2);
+        await().atMost(EVENTUALLY).untilAsserted(() -> planner().get("/api/v1/missions/" + missionId)
+                .then().body("authorizedCeiling", equalTo(12)));
+        double applied = Events.counted("applied", Events.GRANTED);
+        Events.granted(missionId, null, 7, 1);
+        await().atMost(EVENTUALLY).until(() -> Events.counted("applied", Events.GRANTED) > applied);
+        planner().get("/api/v1/missions/" + missionId).then().body("authorizedCeiling", equalTo(12));
     }
 
     @Test

@@ -15,10 +15,15 @@ public final class AuthorizationEvents {
     private AuthorizationEvents() {
     }
 
-    /** A case was approved by GAC, PS and the RCMP: the mission's new ceiling takes effect. */
-    public record Granted(@NotNull UUID caseId, @NotNull UUID missionId,
-                          /* null for a ceiling amendment */ UUID missionRequestId,
-                          @NotNull @Min(0) Integer newCeiling, LocalDate effectiveDate) {
+    /**
+     * A case was approved by GAC, PS and the RCMP: the mission's new ceiling takes effect.
+     * {@code authorizationNumber} counts the mission's Ministerial Authorizations, so that one
+     * granted before another never overrides it, whatever order the two arrive in.
+     * {@code missionRequestId} is null for a ceiling amendment.
+     */
+    public record Granted(@NotNull UUID caseId, @NotNull UUID missionId, UUID missionRequestId,
+                          @NotNull @Min(0) Integer newCeiling, @NotNull @Min(1) Integer authorizationNumber,
+                          LocalDate effectiveDate) {
     }
 
     /** A case was rejected by one of the partners. */

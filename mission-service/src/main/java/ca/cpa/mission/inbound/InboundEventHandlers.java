@@ -54,7 +54,7 @@ public class InboundEventHandlers {
         if (mission == null) {
             throw new UnprocessableEventException("granted for unknown mission " + granted.missionId());
         }
-        mission.applyCeiling(granted.newCeiling());
+        mission.applyCeiling(granted.newCeiling(), granted.authorizationNumber());
         if (granted.missionRequestId() != null) {
             MissionRequest request = requestOf(granted.missionRequestId(), granted.missionId());
             decide(request, () -> request.authorize(granted.caseId(), event.time()));

@@ -49,6 +49,10 @@ public class Mission extends PanacheEntityBase {
     @Column(name = "authorized_ceiling", nullable = false)
     public int authorizedCeiling;
 
+    /** Which of the mission's Ministerial Authorizations the ceiling comes from (0: none yet). */
+    @Column(name = "ceiling_authorization_number", nullable = false)
+    public int ceilingAuthorizationNumber;
+
     /** Officers in theatre now, as personnel-service's deployment events report. */
     @Column(name = "deployed_strength", nullable = false)
     public int deployedStrength;
@@ -112,9 +116,13 @@ public class Mission extends PanacheEntityBase {
         }
     }
 
-    public void applyCeiling(int ceiling) {
-        authorizedCeiling = ceiling;
-        touch();
+    /** Takes the ceiling of Ministerial Authorization {@code number}, unless a later one is already in force. */
+    public void applyCeiling(int ceiling, int number) {
+        if (number > ceilingAuthorizationNumber) {
+            authorizedCeiling = ceiling;
+            ceilingAuthorizationNumber = number;
+            touch();
+        }
     }
 
     public void recordDeployedStrength(int strength) {
