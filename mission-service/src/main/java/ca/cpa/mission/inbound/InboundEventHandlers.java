@@ -6,6 +6,7 @@ import ca.cpa.mission.request.MissionRequest;
 import ca.cpa.platform.inbox.EventHandler;
 import ca.cpa.platform.inbox.InboundEvent;
 import ca.cpa.platform.inbox.UnprocessableEventException;
+import ca.cpa.platform.persistence.RowLocks;
 import ca.cpa.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -24,6 +25,9 @@ public class InboundEventHandlers {
 
     @Inject
     PresenceService presence;
+
+    @Inject
+    RowLocks rowLocks;
 
     @Produces
     EventHandler<AuthorizationEvents.Granted> authorizationGranted() {
@@ -79,8 +83,9 @@ public class InboundEventHandlers {
         }
     }
 
-    private static MissionRequest requestOf(UUID missionRequestId, UUID missionId) {
-        MissionRequest request = MissionRequest.findById(missionRequestId, LockModeType.PESSIMISTIC_WRITE);
+    private MissionRequest requestOf(UUID missionRequestId, UUID missionId) {
+        MissionRequest request = rowLocks.lock(MissionRequest.class, missionRequestId)
+                ? MissionRequest.findById(missionRequestId) : null;
         if (request == null || !request.missionId.equals(missionId)) {
             throw new UnprocessableEventException("decision for unknown request " + missionRequestId
                     + " of mission " + missionId);

@@ -6,6 +6,7 @@ import ca.cpa.mission.request.MissionRequestEvents;
 import ca.cpa.mission.request.PositionRole;
 import ca.cpa.platform.inbox.UnprocessableEventException;
 import ca.cpa.platform.outbox.Outbox;
+import ca.cpa.platform.persistence.RowLocks;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -27,6 +28,9 @@ public class PresenceService {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    RowLocks rowLocks;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void arrived(UUID deploymentId, UUID missionId, UUID missionRequestId, PositionRole role) {
@@ -56,7 +60,8 @@ public class PresenceService {
         if (missionRequestId == null) {
             return;
         }
-        MissionRequest request = MissionRequest.findById(missionRequestId, LockModeType.PESSIMISTIC_WRITE);
+        MissionRequest request = rowLocks.lock(MissionRequest.class, missionRequestId)
+                ? MissionRequest.findById(missionRequestId) : null;
         if (request == null || !request.missionId.equals(mission.id)) {
             throw new UnprocessableEventException("deployment names request " + missionRequestId
                     + " which is not a request for mission " + mission.id);

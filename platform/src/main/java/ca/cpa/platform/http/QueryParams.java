@@ -37,6 +37,17 @@ public final class QueryParams {
         return code;
     }
 
+    public static Boolean bool(String name, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        return switch (text.trim()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw ProblemException.invalidField(name, "problem.field.boolean");
+        };
+    }
+
     public static UUID uuid(String name, String text) {
         if (text == null || text.isBlank()) {
             return null;

@@ -1,0 +1,47 @@
+package ca.cpa.authorization.cases;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+@Schema(name = "AuthorizationCase")
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record CaseView(
+        UUID id,
+        CaseKind kind,
+        UUID missionId,
+        @Schema(description = "The submitted request, for a DEPLOYMENT case") UUID missionRequestId,
+        @Schema(description = "The ceiling proposed when the case opened", example = "12") int proposedCeiling,
+        @Schema(description = "The ceiling in force when the case opened", example = "7") int ceilingAtOpening,
+        @Schema(description = "The ceiling the approval put in force") Integer grantedCeiling,
+        String rationale,
+        CaseStatus status,
+        @Schema(description = "Pending longer than the allowed number of days") boolean overdue,
+        String openedBy,
+        Instant openedAt,
+        Instant closedAt,
+        List<DecisionView> decisions,
+        @Schema(description = "The version also sent as ETag") long version) {
+
+    @Schema(name = "Decision")
+    public record DecisionView(Partner partner, Verdict decision, String rationale,
+                               @Schema(description = "Token subject of the approver") String decidedBy,
+                               Instant decidedAt) {
+    }
+
+    static CaseView of(AuthorizationCase authorizationCase, boolean overdue) {
+        List<DecisionView> decisions = authorizationCase.decisions.entrySet().stream()
+                .sorted(java.util.Map.Entry.comparingByKey())
+                .map(entry -> new DecisionView(entry.getKey(), entry.getValue().verdict, entry.getValue().rationale,
+                        entry.getValue().decidedBy, entry.getValue().decidedAt))
+                .toList();
+        return new CaseView(authorizationCase.id, authorizationCase.kind, authorizationCase.missionId,
+                authorizationCase.missionRequestId, authorizationCase.proposedCeiling,
+                authorizationCase.ceilingAtOpening, authorizationCase.grantedCeiling, authorizationCase.rationale,
+                authorizationCase.status, overdue, authorizationCase.openedBy, authorizationCase.openedAt,
+                authorizationCase.closedAt, decisions, authorizationCase.version);
+    }
+}

@@ -1,0 +1,35 @@
+package ca.cpa.authorization.cases;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+
+import java.time.Instant;
+
+/** One partner's decision on a case: approve or reject, why, who, when. */
+@Embeddable
+public class Decision {
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Verdict verdict;
+
+    public String rationale;
+
+    @Column(name = "decided_by", nullable = false)
+    public String decidedBy;
+
+    @Column(name = "decided_at", nullable = false)
+    public Instant decidedAt;
+
+    protected Decision() {
+    }
+
+    Decision(Verdict verdict, String rationale, String decidedBy) {
+        this.verdict = verdict;
+        this.rationale = rationale;
+        this.decidedBy = decidedBy;
+        this.decidedAt = Instant.now();
+    }
+}

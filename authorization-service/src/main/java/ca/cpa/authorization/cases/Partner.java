@@ -1,0 +1,33 @@
+package ca.cpa.authorization.cases;
+
+import ca.cpa.platform.security.Caller;
+import ca.cpa.platform.security.Roles;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/** The three CPA partners; each decides through its own approvers. */
+public enum Partner {
+    GAC(Roles.GAC_APPROVER), PS(Roles.PS_APPROVER), RCMP(Roles.RCMP_APPROVER);
+
+    private final String approverRole;
+
+    Partner(String approverRole) {
+        this.approverRole = approverRole;
+    }
+
+    public String approverRole() {
+        return approverRole;
+    }
+
+    /** The partners the caller may speak for, by its approver roles. */
+    public static Set<Partner> representedBy(Caller caller) {
+        Set<Partner> partners = EnumSet.noneOf(Partner.class);
+        for (Partner partner : values()) {
+            if (caller.hasRole(partner.approverRole)) {
+                partners.add(partner);
+            }
+        }
+        return partners;
+    }
+}

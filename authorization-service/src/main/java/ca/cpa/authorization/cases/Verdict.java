@@ -1,0 +1,5 @@
+package ca.cpa.authorization.cases;
+
+public enum Verdict {
+    APPROVE, REJECT
+}
