@@ -20,6 +20,7 @@ import java.util.UUID;
 @Table(name = "case_history")
 public class CaseHistoryEntry extends PanacheEntityBase {
 
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "CaseAction")
     public enum Action { OPENED, DECISION_RECORDED, APPROVED, REJECTED, WITHDRAWN }
 
     @Id
