@@ -48,6 +48,18 @@ public final class QueryParams {
         };
     }
 
+    /** An ISO 8601 date ({@code 2026-11-27}), as a filter. */
+    public static java.time.LocalDate date(String name, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return java.time.LocalDate.parse(text.trim());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ProblemException.invalidField(name, "problem.field.date");
+        }
+    }
+
     public static UUID uuid(String name, String text) {
         if (text == null || text.isBlank()) {
             return null;

@@ -1,0 +1,107 @@
+package ca.cpa.personnel.candidacy;
+
+import ca.cpa.personnel.request.PositionRole;
+import ca.cpa.platform.problem.ProblemException;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** An officer nominated for a request's position, screened at once, then selected or not. */
+@Entity
+@Table(name = "candidacy")
+public class Candidacy extends PanacheEntityBase {
+
+    public enum Status { ELIGIBLE, INELIGIBLE, SELECTED, NOT_SELECTED }
+
+    @Id
+    public UUID id;
+
+    @Column(name = "officer_id", nullable = false)
+    public UUID officerId;
+
+    @Column(name = "mission_request_id", nullable = false)
+    public UUID missionRequestId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public PositionRole role;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Status status;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(nullable = false)
+    public List<String> reasons;
+
+    @Column(name = "nominated_by", nullable = false)
+    public String nominatedBy;
+
+    @Column(name = "nominated_at", nullable = false)
+    public Instant nominatedAt;
+
+    @Column(name = "decided_by")
+    public String decidedBy;
+
+    @Column(name = "decided_at")
+    public Instant decidedAt;
+
+    @Version
+    public long version;
+
+    public static Candidacy nominate(UUID officerId, UUID missionRequestId, PositionRole role, Screening screening,
+                                     String nominatedBy) {
+        Candidacy candidacy = new Candidacy();
+        candidacy.id = UUID.randomUUID();
+        candidacy.officerId = officerId;
+        candidacy.missionRequestId = missionRequestId;
+        candidacy.role = role;
+        candidacy.status = screening.eligible() ? Status.ELIGIBLE : Status.INELIGIBLE;
+        candidacy.reasons = screening.reasons().stream().map(Enum::name).toList();
+        candidacy.nominatedBy = nominatedBy;
+        candidacy.nominatedAt = Instant.now();
+        return candidacy;
+    }
+
+    /**
+     * Selects an eligible candidate, if the position has a place left.
+     *
+     * @param alreadySelected candidates already selected for this position
+     * @param places the position's count
+     */
+    public void select(long alreadySelected, int places, String decidedBy) {
+        requireEligible();
+        if (alreadySelected >= places) {
+            throw ProblemException.conflict("candidacy.position-full", role, places);
+        }
+        decide(Status.SELECTED, decidedBy);
+    }
+
+    public void decline(String decidedBy) {
+        requireEligible();
+        decide(Status.NOT_SELECTED, decidedBy);
+    }
+
+    private void requireEligible() {
+        if (status != Status.ELIGIBLE) {
+            throw ProblemException.conflict("candidacy.not-eligible", status);
+        }
+    }
+
+    private void decide(Status outcome, String decidedBy) {
+        status = outcome;
+        this.decidedBy = decidedBy;
+        decidedAt = Instant.now();
+    }
+}

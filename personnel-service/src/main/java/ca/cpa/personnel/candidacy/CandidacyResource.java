@@ -1,0 +1,102 @@
+package ca.cpa.personnel.candidacy;
+
+import ca.cpa.personnel.request.PositionRole;
+import ca.cpa.platform.http.ETags;
+import ca.cpa.platform.http.QueryParams;
+import ca.cpa.platform.paging.PageParams;
+import ca.cpa.platform.paging.PageResponse;
+import ca.cpa.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import java.util.UUID;
+
+@Path("/api/v1/candidacies")
+@Tag(name = "Candidacies", description = "Nomination, screening and selection of officers for a request's positions")
+@Produces(MediaType.APPLICATION_JSON)
+public class CandidacyResource {
+
+    @Schema(name = "NewCandidacy")
+    public record NewCandidacy(@NotNull UUID officerId, @NotNull UUID missionRequestId, @NotNull PositionRole role) {
+    }
+
+    @Schema(name = "SelectionDecision")
+    public record SelectionDecision(@NotNull Decision decision) {
+        public enum Decision { SELECT, DECLINE }
+    }
+
+    @Inject
+    CandidacyService candidacies;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.PERSONNEL_OFFICER)
+    @Operation(operationId = "nominateCandidate", summary = "Nominate an officer for a request's position",
+            description = "Screened at once: ELIGIBLE, or INELIGIBLE with every reason that applies.",
+            extensions = @Extension(name = "x-cpa-problems", value = "409"))
+    @APIResponse(responseCode = "201", description = "Nominated and screened",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CandidacyView.class)))
+    public Response nominate(@NotNull @Valid NewCandidacy body, @Context UriInfo uri) {
+        Candidacy candidacy = candidacies.nominate(body.officerId(), body.missionRequestId(), body.role());
+        return Response.created(uri.getAbsolutePathBuilder().path(candidacy.id.toString()).build())
+                .tag(ETags.of(candidacy.version)).entity(CandidacyView.of(candidacy)).build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.PERSONNEL_OFFICER, Roles.AUDITOR})
+    @Operation(operationId = "listCandidacies", summary = "List candidacies", description = "Oldest first.")
+    public PageResponse<CandidacyView> list(
+            @Parameter(description = "Only this request's", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+            @QueryParam("missionRequestId") String missionRequestId,
+            @Parameter(description = "Only in this status", schema = @Schema(implementation = Candidacy.Status.class))
+            @QueryParam("status") String status,
+            @BeanParam PageParams page) {
+        return candidacies.list(QueryParams.uuid("missionRequestId", missionRequestId),
+                QueryParams.enumValue("status", status, Candidacy.Status.class), page.request());
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.PERSONNEL_OFFICER, Roles.AUDITOR})
+    @Operation(operationId = "getCandidacy", summary = "Read a candidacy")
+    public RestResponse<CandidacyView> get(@PathParam("id") UUID id) {
+        Candidacy candidacy = candidacies.get(id);
+        return RestResponse.ResponseBuilder.ok(CandidacyView.of(candidacy)).tag(ETags.of(candidacy.version)).build();
+    }
+
+    @POST
+    @Path("/{id}/selection")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.PERSONNEL_OFFICER)
+    @Operation(operationId = "selectCandidate", summary = "Select or decline an eligible candidate",
+            description = "SELECT → SELECTED (never more than the position's count; emits ca.cpa.candidate.selected.v1), "
+                    + "DECLINE → NOT_SELECTED.",
+            extensions = @Extension(name = "x-cpa-problems", value = "409"))
+    public RestResponse<CandidacyView> decide(@PathParam("id") UUID id, @NotNull @Valid SelectionDecision body) {
+        Candidacy candidacy = candidacies.decide(id, body.decision() == SelectionDecision.Decision.SELECT);
+        return RestResponse.ResponseBuilder.ok(CandidacyView.of(candidacy)).tag(ETags.of(candidacy.version)).build();
+    }
+}

@@ -1,0 +1,101 @@
+package ca.cpa.personnel.candidacy;
+
+import ca.cpa.personnel.deployment.Deployment;
+import ca.cpa.personnel.officer.Officer;
+import ca.cpa.personnel.request.KnownRequest;
+import ca.cpa.personnel.request.PositionRole;
+import ca.cpa.platform.outbox.Outbox;
+import ca.cpa.platform.paging.PageRequest;
+import ca.cpa.platform.paging.PageResponse;
+import ca.cpa.platform.persistence.RowLocks;
+import ca.cpa.platform.problem.ProblemException;
+import ca.cpa.platform.security.Caller;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+@ApplicationScoped
+public class CandidacyService {
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    RowLocks rowLocks;
+
+    /** Nominates an officer and screens the nomination at once. */
+    @Transactional
+    public Candidacy nominate(UUID officerId, UUID missionRequestId, PositionRole role) {
+        Officer officer = Officer.<Officer>findByIdOptional(officerId)
+                .orElseThrow(() -> ProblemException.invalidField("officerId", "candidacy.unknown-officer"));
+        KnownRequest request = KnownRequest.<KnownRequest>findByIdOptional(missionRequestId)
+                .orElseThrow(() -> ProblemException.invalidField("missionRequestId", "candidacy.unknown-request"));
+        if (Candidacy.count("officerId = ?1 and missionRequestId = ?2 and role = ?3", officerId, missionRequestId, role) > 0) {
+            throw ProblemException.conflict("candidacy.duplicate");
+        }
+        Screening screening = Screening.of(officer, request, role, LocalDate.now(ZoneOffset.UTC),
+                Deployment.isActive(officerId));
+        Candidacy candidacy = Candidacy.nominate(officerId, missionRequestId, role, screening, caller.subject());
+        candidacy.persistAndFlush();
+        return candidacy;
+    }
+
+    /**
+     * Selects or declines an eligible candidate. The request's row is locked first, so that
+     * concurrent selections for one position are counted one after the other.
+     */
+    @Transactional
+    public Candidacy decide(UUID id, boolean select) {
+        Candidacy candidacy = get(id);
+        if (select) {
+            rowLocks.lock(KnownRequest.class, candidacy.missionRequestId);
+            Candidacy.getEntityManager().refresh(candidacy);
+            KnownRequest request = KnownRequest.findById(candidacy.missionRequestId);
+            int places = request.position(candidacy.role).map(position -> position.count).orElse(0);
+            long selected = Candidacy.count("missionRequestId = ?1 and role = ?2 and status = ?3",
+                    candidacy.missionRequestId, candidacy.role, Candidacy.Status.SELECTED);
+            candidacy.select(selected, places, caller.subject());
+            Candidacy.flush();
+            outbox.publish(new CandidateSelected(candidacy.id, candidacy.officerId, candidacy.missionRequestId,
+                    request.missionId, candidacy.role, candidacy.decidedAt));
+        } else {
+            candidacy.decline(caller.subject());
+            Candidacy.flush();
+        }
+        return candidacy;
+    }
+
+    public Candidacy get(UUID id) {
+        return Candidacy.<Candidacy>findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("candidacy", id));
+    }
+
+    public PageResponse<CandidacyView> list(UUID missionRequestId, Candidacy.Status status, PageRequest page) {
+        List<String> conditions = new ArrayList<>();
+        Parameters parameters = new Parameters();
+        if (missionRequestId != null) {
+            conditions.add("missionRequestId = :request");
+            parameters.and("request", missionRequestId);
+        }
+        if (status != null) {
+            conditions.add("status = :status");
+            parameters.and("status", status);
+        }
+        Sort oldestFirst = Sort.by("nominatedAt").and("id");
+        PanacheQuery<Candidacy> query = conditions.isEmpty()
+                ? Candidacy.findAll(oldestFirst)
+                : Candidacy.find(String.join(" and ", conditions), oldestFirst, parameters);
+        return PageResponse.of(query, page, CandidacyView::of);
+    }
+}

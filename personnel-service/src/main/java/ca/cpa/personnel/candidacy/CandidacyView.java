@@ -1,0 +1,22 @@
+package ca.cpa.personnel.candidacy;
+
+import ca.cpa.personnel.request.PositionRole;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+@Schema(name = "Candidacy")
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record CandidacyView(UUID id, UUID officerId, UUID missionRequestId, PositionRole role, Candidacy.Status status,
+                            @Schema(description = "Why the officer is ineligible; empty when eligible") List<Screening.Reason> reasons,
+                            String nominatedBy, Instant nominatedAt, String decidedBy, Instant decidedAt, long version) {
+
+    static CandidacyView of(Candidacy candidacy) {
+        return new CandidacyView(candidacy.id, candidacy.officerId, candidacy.missionRequestId, candidacy.role,
+                candidacy.status, candidacy.reasons.stream().map(Screening.Reason::valueOf).toList(),
+                candidacy.nominatedBy, candidacy.nominatedAt, candidacy.decidedBy, candidacy.decidedAt, candidacy.version);
+    }
+}

@@ -1,0 +1,155 @@
+package ca.cpa.personnel.officer;
+
+import ca.cpa.personnel.agency.PoliceService;
+import ca.cpa.personnel.officer.OfficerPayloads.NewOfficer;
+import ca.cpa.personnel.officer.OfficerPayloads.OfficerChanges;
+import ca.cpa.personnel.request.PositionRole;
+import ca.cpa.platform.http.ETags;
+import ca.cpa.platform.paging.PageRequest;
+import ca.cpa.platform.paging.PageResponse;
+import ca.cpa.platform.problem.ProblemException;
+import ca.cpa.platform.security.Caller;
+import ca.cpa.platform.security.Roles;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** Officer records, each access to them recorded in the same transaction as the access. */
+@ApplicationScoped
+public class OfficerService {
+
+    /** Filters of the officer search; null means any. */
+    public record Search(String language, PositionRole specialty, String policeServiceCode,
+                         LocalDate availableFrom, LocalDate availableTo) {
+    }
+
+    @Inject
+    Caller caller;
+
+    @Transactional
+    public Officer create(NewOfficer body) {
+        if (PoliceService.findById(body.policeServiceCode()) == null) {
+            throw ProblemException.invalidField("policeServiceCode", "officer.unknown-police-service");
+        }
+        if (Officer.count("policeServiceCode = ?1 and serviceNumber = ?2", body.policeServiceCode(), body.serviceNumber()) > 0) {
+            throw ProblemException.conflict("officer.duplicate", body.policeServiceCode(), body.serviceNumber());
+        }
+        Officer officer = new Officer();
+        officer.id = UUID.randomUUID();
+        officer.policeServiceCode = body.policeServiceCode();
+        officer.serviceNumber = body.serviceNumber();
+        officer.givenName = body.givenName().trim();
+        officer.familyName = body.familyName().trim();
+        officer.memberType = body.memberType();
+        officer.rank = body.rank().trim();
+        officer.yearsOfService = body.yearsOfService();
+        officer.languages = body.languages().stream().distinct().toList();
+        officer.specialties = body.specialties() == null ? List.of()
+                : body.specialties().stream().distinct().map(Enum::name).toList();
+        if (body.securityClearance() != null) {
+            officer.clearanceLevel = body.securityClearance().level();
+            officer.clearanceExpiry = body.securityClearance().expiry();
+        }
+        officer.medicalExpiry = body.medicalClearanceExpiry();
+        officer.createdAt = Instant.now();
+        officer.updatedAt = officer.createdAt;
+        officer.persistAndFlush();
+        log(officer.id, OfficerAccess.Action.CREATE);
+        return officer;
+    }
+
+    @Transactional
+    public Officer read(UUID id) {
+        Officer officer = find(id);
+        log(id, OfficerAccess.Action.READ);
+        return officer;
+    }
+
+    @Transactional
+    public Officer change(UUID id, String ifMatch, OfficerChanges changes) {
+        Officer officer = find(id);
+        ETags.requireMatch(ifMatch, officer.version);
+        officer.givenName = changes.givenName() == null ? officer.givenName : changes.givenName().trim();
+        officer.familyName = changes.familyName() == null ? officer.familyName : changes.familyName().trim();
+        officer.rank = changes.rank() == null ? officer.rank : changes.rank().trim();
+        officer.yearsOfService = changes.yearsOfService() == null ? officer.yearsOfService : changes.yearsOfService();
+        officer.languages = changes.languages() == null ? officer.languages : changes.languages().stream().distinct().toList();
+        officer.specialties = changes.specialties() == null ? officer.specialties
+                : changes.specialties().stream().distinct().map(Enum::name).toList();
+        if (changes.securityClearance() != null) {
+            officer.clearanceLevel = changes.securityClearance().level();
+            officer.clearanceExpiry = changes.securityClearance().expiry();
+        }
+        officer.medicalExpiry = changes.medicalClearanceExpiry() == null ? officer.medicalExpiry : changes.medicalClearanceExpiry();
+        officer.updatedAt = Instant.now();
+        Officer.flush();
+        log(id, OfficerAccess.Action.UPDATE);
+        return officer;
+    }
+
+    /** Finds officers for planners; each officer returned counts as a read. */
+    @Transactional
+    public PageResponse<OfficerView> search(Search search, PageRequest page) {
+        if ((search.availableFrom() == null) != (search.availableTo() == null)) {
+            throw ProblemException.invalidField(search.availableFrom() == null ? "availableFrom" : "availableTo",
+                    "officer.availability-needs-both");
+        }
+        List<String> conditions = new ArrayList<>();
+        Parameters parameters = new Parameters();
+        if (search.language() != null) {
+            conditions.add("array_contains(languages, :language)");
+            parameters.and("language", search.language());
+        }
+        if (search.specialty() != null) {
+            conditions.add("array_contains(specialties, :specialty)");
+            parameters.and("specialty", search.specialty().name());
+        }
+        if (search.policeServiceCode() != null) {
+            conditions.add("policeServiceCode = :policeService");
+            parameters.and("policeService", search.policeServiceCode());
+        }
+        if (search.availableFrom() != null) {
+            conditions.add("""
+                    not exists (from Deployment d where d.officerId = id and d.status in ('PLANNED', 'IN_THEATRE')
+                                and d.startDate <= :availableTo and d.endDate >= :availableFrom)""");
+            parameters.and("availableFrom", search.availableFrom()).and("availableTo", search.availableTo());
+        }
+        Sort byName = Sort.by("familyName").and("givenName").and("id");
+        PanacheQuery<Officer> query = conditions.isEmpty()
+                ? Officer.findAll(byName)
+                : Officer.find(String.join(" and ", conditions), byName, parameters);
+        PageResponse<OfficerView> result = PageResponse.of(query, page, OfficerView::of);
+        result.items().forEach(officer -> log(officer.id(), OfficerAccess.Action.READ));
+        return result;
+    }
+
+    public PageResponse<OfficerAccessView> accessLog(UUID officerId, PageRequest page) {
+        PanacheQuery<OfficerAccess> query = officerId == null
+                ? OfficerAccess.findAll(Sort.by("id").descending())
+                : OfficerAccess.find("officerId", Sort.by("id").descending(), officerId);
+        return PageResponse.of(query, page, OfficerAccessView::of);
+    }
+
+    public static Officer find(UUID id) {
+        return Officer.<Officer>findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("officer", id));
+    }
+
+    private void log(UUID officerId, OfficerAccess.Action action) {
+        OfficerAccess access = new OfficerAccess();
+        access.officerId = officerId;
+        access.action = action;
+        access.actor = caller.subject();
+        access.actorRole = caller.hasRole(Roles.PERSONNEL_OFFICER) ? Roles.PERSONNEL_OFFICER : Roles.AUDITOR;
+        access.at = Instant.now();
+        access.persist();
+    }
+}

@@ -1,0 +1,27 @@
+package ca.cpa.personnel.officer;
+
+import ca.cpa.personnel.request.MemberType;
+import ca.cpa.personnel.request.PositionRole;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+@Schema(name = "Officer", description = "Personal information: readable by personnel officers and auditors only; every read is logged")
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record OfficerView(UUID id, String policeServiceCode, String serviceNumber, String givenName, String familyName,
+                          MemberType memberType, String rank, int yearsOfService, List<String> languages,
+                          List<PositionRole> specialties, OfficerPayloads.Clearance securityClearance,
+                          LocalDate medicalClearanceExpiry, Instant createdAt, Instant updatedAt, long version) {
+
+    static OfficerView of(Officer officer) {
+        return new OfficerView(officer.id, officer.policeServiceCode, officer.serviceNumber, officer.givenName,
+                officer.familyName, officer.memberType, officer.rank, officer.yearsOfService, officer.languages,
+                officer.specialtyRoles(),
+                officer.clearanceLevel == null ? null : new OfficerPayloads.Clearance(officer.clearanceLevel, officer.clearanceExpiry),
+                officer.medicalExpiry, officer.createdAt, officer.updatedAt, officer.version);
+    }
+}

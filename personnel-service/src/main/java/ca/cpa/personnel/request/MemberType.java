@@ -1,0 +1,5 @@
+package ca.cpa.personnel.request;
+
+public enum MemberType {
+    SWORN_OFFICER, CIVILIAN_MEMBER
+}

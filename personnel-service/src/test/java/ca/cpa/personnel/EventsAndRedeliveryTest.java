@@ -1,0 +1,87 @@
+package ca.cpa.personnel;
+
+import ca.cpa.platform.security.Roles;
+import ca.cpa.testing.KafkaEvents;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static ca.cpa.personnel.Api.EVENTUALLY;
+import static ca.cpa.personnel.Api.as;
+import static ca.cpa.personnel.Api.newId;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Runs after the other classes (see junit-platform.properties), so it sees every event they caused. */
+@QuarkusTest
+@Order(Integer.MAX_VALUE)
+class EventsAndRedeliveryTest {
+
+    @Test
+    void aRedeliveredEventChangesNothing() {
+        String missionId = newId();
+        String requestId = newId();
+        String submittedId = Api.submitted(missionId, requestId, "ELECTIONS_SUPPORT", 1, "fr", 5, "SWORN_OFFICER");
+        String caseId = newId();
+        String grantedId = newId();
+        KafkaEvents.publish("cpa.authorization.events", grantedId, "ca.cpa.authorization.granted.v1",
+                "/cpa/authorization-service", caseId, Api.grantedData(caseId, missionId, requestId, 1, 1));
+        Api.awaitKnown(requestId, "ELECTIONS_SUPPORT");
+
+        double duplicates = counted("duplicate");
+        KafkaEvents.publish("cpa.mission.events", submittedId, "ca.cpa.mission-request.submitted.v1", "/cpa/mission-service",
+                requestId, Api.submittedData(missionId, requestId, "ELECTIONS_SUPPORT", 9, "en", 0, "CIVILIAN_MEMBER"));
+        KafkaEvents.publish("cpa.authorization.events", grantedId, "ca.cpa.authorization.granted.v1",
+                "/cpa/authorization-service", caseId, Api.grantedData(caseId, missionId, requestId, 1, 1));
+        await().atMost(EVENTUALLY).until(() -> counted("duplicate") >= duplicates + 2);
+
+        // Still the first submission's position: French-speaking sworn officers, one place.
+        Api.officerDesk().body(Api.candidacyJson(Api.officer(List.of("en"), 10, "SWORN_OFFICER",
+                        Api.TODAY.plusYears(3), Api.TODAY.plusYears(3)), requestId, "ELECTIONS_SUPPORT"))
+                .post("/api/v1/candidacies").then().statusCode(201)
+                .body("reasons", org.hamcrest.Matchers.contains("LANGUAGE"));
+    }
+
+    @Test
+    void noPersonnelEventCarriesAnOfficersNameOrServiceNumber() {
+        List<String> personal = new ArrayList<>();
+        int page = 0;
+        int pages;
+        do {
+            var response = as(Roles.AUDITOR).queryParam("size", 100).queryParam("page", page).get("/api/v1/officers");
+            List<Map<String, Object>> officers = response.path("items");
+            for (Map<String, Object> officer : officers) {
+                personal.add((String) officer.get("familyName"));
+                personal.add((String) officer.get("serviceNumber"));
+            }
+            pages = response.path("totalPages");
+            page++;
+        } while (page < pages);
+        assertFalse(personal.isEmpty());
+
+        List<KafkaEvents.ReceivedEvent> events = KafkaEvents.all(Api.PERSONNEL_TOPIC);
+        assertTrue(events.size() > 10, "the other tests produced events: " + events.size());
+        for (KafkaEvents.ReceivedEvent event : events) {
+            for (String value : personal) {
+                assertFalse(event.data().contains(value), event.type() + " carries " + value + ": " + event.data());
+            }
+            assertFalse(event.data().contains(Api.FAMILY_NAME_PREFIX), event.type() + ": " + event.data());
+            assertFalse(event.data().contains("givenName") || event.data().contains("serviceNumber"), event.data());
+        }
+    }
+
+    private static double counted(String outcome) {
+        String metrics = RestAssured.given().get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines()
+                .filter(line -> line.startsWith("cpa_inbox_events_total{") && line.contains("outcome=\"" + outcome + "\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
+    }
+
+}
