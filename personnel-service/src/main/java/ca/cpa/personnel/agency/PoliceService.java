@@ -1,5 +1,6 @@
 package ca.cpa.personnel.agency;
 
+import ca.cpa.platform.problem.ProblemException;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -32,4 +33,19 @@ public class PoliceService extends PanacheEntityBase {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    /** Adds a partner agency; its code is its identity, so a second one with that code is a 409. */
+    public static PoliceService join(String code, String nameEn, String nameFr, Province province) {
+        if (findById(code) != null) {
+            throw ProblemException.conflict("police-service.duplicate", code);
+        }
+        PoliceService service = new PoliceService();
+        service.code = code;
+        service.nameEn = nameEn.trim();
+        service.nameFr = nameFr.trim();
+        service.province = province;
+        service.createdAt = Instant.now();
+        service.persistAndFlush();
+        return service;
+    }
 }

@@ -73,16 +73,7 @@ public class PoliceServiceResource {
     public Response create(@Parameter(description = "Makes a retried create safe") @HeaderParam(IdempotentCreate.HEADER) String idempotencyKey,
                            @NotNull @Valid NewPoliceService body, @Context UriInfo uri) {
         return idempotentCreate.create(idempotencyKey, "createPoliceService", body, () -> {
-            if (PoliceService.findById(body.code()) != null) {
-                throw ProblemException.conflict("police-service.duplicate", body.code());
-            }
-            PoliceService service = new PoliceService();
-            service.code = body.code();
-            service.nameEn = body.nameEn().trim();
-            service.nameFr = body.nameFr().trim();
-            service.province = body.province();
-            service.createdAt = Instant.now();
-            service.persistAndFlush();
+            PoliceService service = PoliceService.join(body.code(), body.nameEn(), body.nameFr(), body.province());
             return new IdempotentCreate.Created(uri.getAbsolutePathBuilder().path(service.code).build(), 0,
                     PoliceServiceView.of(service));
         });

@@ -1,0 +1,17 @@
+package ca.cpa.personnel.welfare;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.Instant;
+import java.util.UUID;
+
+@Schema(name = "CheckIn")
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record CheckInView(UUID id, UUID deploymentId, CheckIn.Wellbeing wellbeing, String notes, String recordedBy,
+                          Instant recordedAt) {
+    static CheckInView of(CheckIn checkIn) {
+        return new CheckInView(checkIn.id, checkIn.deploymentId, checkIn.wellbeing, checkIn.notes,
+                checkIn.recordedBy, checkIn.recordedAt);
+    }
+}
