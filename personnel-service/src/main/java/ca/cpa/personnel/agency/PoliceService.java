@@ -8,6 +8,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 
@@ -16,6 +17,7 @@ import java.time.Instant;
 @Table(name = "police_service")
 public class PoliceService extends PanacheEntityBase {
 
+    @Schema(name = "Province")
     public enum Province { AB, BC, MB, NB, NL, NS, NT, NU, ON, PE, QC, SK, YT }
 
     @Id

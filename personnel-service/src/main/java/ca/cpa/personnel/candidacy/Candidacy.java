@@ -12,6 +12,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.util.List;
@@ -22,6 +23,7 @@ import java.util.UUID;
 @Table(name = "candidacy")
 public class Candidacy extends PanacheEntityBase {
 
+    @Schema(name = "CandidacyStatus")
     public enum Status { ELIGIBLE, INELIGIBLE, SELECTED, NOT_SELECTED }
 
     @Id

@@ -45,6 +45,7 @@ public class CandidacyResource {
 
     @Schema(name = "SelectionDecision")
     public record SelectionDecision(@NotNull Decision decision) {
+        @Schema(name = "SelectionChoice")
         public enum Decision { SELECT, DECLINE }
     }
 

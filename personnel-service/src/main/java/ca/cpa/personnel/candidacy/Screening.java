@@ -5,6 +5,7 @@ import ca.cpa.personnel.request.KnownPosition;
 import ca.cpa.personnel.request.KnownRequest;
 import ca.cpa.personnel.request.PositionRole;
 import ca.cpa.personnel.request.RequestStatus;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import java.util.Optional;
  */
 public record Screening(List<Reason> reasons) {
 
+    @Schema(name = "IneligibilityReason")
     public enum Reason {
         REQUEST_NOT_AUTHORIZED,
         REQUEST_WITHDRAWN,

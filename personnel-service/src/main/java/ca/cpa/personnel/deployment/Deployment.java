@@ -10,6 +10,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,8 +22,10 @@ import java.util.UUID;
 @Table(name = "deployment")
 public class Deployment extends PanacheEntityBase {
 
+    @Schema(name = "DeploymentStatus")
     public enum Status { PLANNED, IN_THEATRE, COMPLETED }
 
+    @Schema(name = "ReturnReason")
     public enum ReturnReason { END_OF_TOUR, EARLY_RETURN }
 
     /** The statuses that hold a place under the ceilings. */

@@ -12,6 +12,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,6 +27,7 @@ import java.util.UUID;
 @Table(name = "officer")
 public class Officer extends PanacheEntityBase {
 
+    @Schema(name = "ClearanceLevel")
     public enum ClearanceLevel { RELIABILITY, SECRET, TOP_SECRET }
 
     @Id

@@ -10,6 +10,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.Immutable;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -20,6 +21,7 @@ import java.util.UUID;
 @Table(name = "officer_access")
 public class OfficerAccess extends PanacheEntityBase {
 
+    @Schema(name = "OfficerAccessAction")
     public enum Action { READ, CREATE, UPDATE }
 
     @Id

@@ -8,6 +8,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,6 +19,7 @@ import java.util.UUID;
 @Table(name = "enrolment")
 public class Enrolment extends PanacheEntityBase {
 
+    @Schema(name = "TrainingOutcome")
     public enum Outcome { PASSED, FAILED }
 
     @Id

@@ -7,6 +7,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,6 +18,7 @@ import java.util.UUID;
 @Table(name = "training_course")
 public class TrainingCourse extends PanacheEntityBase {
 
+    @Schema(name = "TrainingKind")
     public enum Kind { PRE_DEPLOYMENT, MISSION_SPECIFIC }
 
     @Id

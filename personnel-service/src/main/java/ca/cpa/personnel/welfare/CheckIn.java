@@ -7,6 +7,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -16,6 +17,7 @@ import java.util.UUID;
 @Table(name = "check_in")
 public class CheckIn extends PanacheEntityBase {
 
+    @Schema(name = "Wellbeing")
     public enum Wellbeing { GOOD, CONCERN, URGENT }
 
     @Id
