@@ -94,6 +94,22 @@ class MissionRequestLifecycleTest {
     }
 
     @Test
+    void officersReportedInTheatreBeforeTheAuthorizationArrivesStillFulfilTheRequest() {
+        String missionId = Api.createMission("EARLY");
+        String requestId = Api.submittedRequest(missionId);
+        Events.deploymentStarted(missionId, requestId, "TRAINING_MENTORING_MONITORING");
+        Events.deploymentStarted(missionId, requestId, "TRAINING_MENTORING_MONITORING");
+        Events.deploymentStarted(missionId, requestId, "STRATEGIC_ANALYSIS");
+        await().atMost(EVENTUALLY).untilAsserted(() -> planner().get("/api/v1/missions/" + missionId)
+                .then().body("deployedStrength", equalTo(3)));
+        planner().get("/api/v1/mission-requests/" + requestId).then().body("status", equalTo("SUBMITTED"));
+
+        Events.granted(missionId, requestId, 3, 1);
+        await().atMost(EVENTUALLY).untilAsserted(() -> planner().get("/api/v1/mission-requests/" + requestId)
+                .then().body("status", equalTo("FULFILLED")));
+    }
+
+    @Test
     void anOlderAuthorizationArrivingLateDoesNotOverrideTheCeilingInForce() {
         String missionId = Api.createMission("PROTEUS");
         Events.granted(missionId, null, 12, 2);

@@ -62,6 +62,7 @@ public class InboundEventHandlers {
         if (granted.missionRequestId() != null) {
             MissionRequest request = requestOf(granted.missionRequestId(), granted.missionId());
             decide(request, () -> request.authorize(granted.caseId(), event.time()));
+            presence.fillPositions(request);
         }
     }
 

@@ -66,6 +66,17 @@ public class PresenceService {
             throw new UnprocessableEventException("deployment names request " + missionRequestId
                     + " which is not a request for mission " + mission.id);
         }
+        fillPositions(request);
+    }
+
+    /**
+     * Counts the request's officers in theatre by role; an authorized request with every place
+     * filled becomes FULFILLED. Also called when a request is authorized, since deployment
+     * events travel on another topic than the decision and may arrive first.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void fillPositions(MissionRequest request) {
+        UUID missionRequestId = request.id;
         List<Object[]> counts = TheatrePresence.getEntityManager().createQuery("""
                         select p.role, count(p) from TheatrePresence p
                         where p.missionRequestId = ?1 and p.inTheatre = true and p.role is not null
