@@ -108,7 +108,12 @@ class DeploymentCaseTest {
                 .post("/api/v1/authorization-cases/" + caseId + "/decisions")
                 .then().statusCode(400).body("errors[0].field", equalTo("partner"));
 
-        decide(caseId, "GAC", "APPROVE", null).then().statusCode(201);
+        String key = newId();
+        for (int attempt = 0; attempt < 2; attempt++) {
+            Api.approver("GAC").header("Idempotency-Key", key).body("{\"partner\": \"GAC\", \"decision\": \"APPROVE\"}")
+                    .post("/api/v1/authorization-cases/" + caseId + "/decisions")
+                    .then().statusCode(201).body("decisions", hasSize(1));
+        }
         decide(caseId, "GAC", "REJECT", "Changed our mind").then().statusCode(409)
                 .body("detail", equalTo("GAC has already recorded its decision on this case."));
         planner().get("/api/v1/authorization-cases/" + caseId)

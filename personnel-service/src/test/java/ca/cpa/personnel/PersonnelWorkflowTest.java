@@ -39,8 +39,14 @@ class PersonnelWorkflowTest {
         KafkaEvents.await(PERSONNEL_TOPIC, e -> "ca.cpa.training.completed.v1".equals(e.type())
                 && e.data().contains(officer) && e.data().contains("PASSED"), EVENTUALLY);
 
-        String deployment = Api.plan(candidacy).then().statusCode(201)
+        String key = newId();
+        String body = "{\"candidacyId\": \"%s\", \"startDate\": \"%s\", \"endDate\": \"%s\"}"
+                .formatted(candidacy, TODAY.plusWeeks(2), TODAY.plusWeeks(2).plusMonths(12));
+        String deployment = officerDesk().header("Idempotency-Key", key).body(body).post("/api/v1/deployments")
+                .then().statusCode(201)
                 .body("status", equalTo("PLANNED")).body("missionId", equalTo(missionId)).extract().path("id");
+        officerDesk().header("Idempotency-Key", key).body(body).post("/api/v1/deployments")
+                .then().statusCode(201).header("Idempotent-Replayed", "true").body("id", equalTo(deployment));
         Api.plan(candidacy).then().statusCode(409);
         officerDesk().body("{\"wellbeing\": \"GOOD\"}").post("/api/v1/deployments/" + deployment + "/check-ins")
                 .then().statusCode(409);

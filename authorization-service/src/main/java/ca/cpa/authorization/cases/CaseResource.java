@@ -101,19 +101,24 @@ public class CaseResource {
     @Path("/{id}/decisions")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.GAC_APPROVER, Roles.PS_APPROVER, Roles.RCMP_APPROVER})
+    @Transactional
     @Operation(operationId = "recordAuthorizationDecision", summary = "Record your partner's decision",
             description = "The partner must be the caller's own (gac-approver: GAC, ps-approver: PS, rcmp-approver: "
                     + "RCMP). One decision per partner; none on a closed case; a rejection needs a rationale. "
                     + "The third approval approves the case and puts its ceiling in force "
                     + "(ca.cpa.authorization.granted.v1); one rejection rejects it (ca.cpa.authorization.denied.v1). "
                     + "Answers the case, where the decision now stands.",
-            extensions = @Extension(name = "x-cpa-problems", value = "409"))
+            extensions = @Extension(name = "x-cpa-problems", value = "409,422"))
     @APIResponse(responseCode = "201", description = "Recorded",
             headers = @Header(name = "Location", description = "The case", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseView.class)))
-    public Response decide(@PathParam("id") UUID id, @NotNull @Valid NewDecision decision, @Context UriInfo uri) {
-        AuthorizationCase decided = cases.decide(id, decision);
-        URI location = uri.getBaseUriBuilder().path("api/v1/authorization-cases").path(id.toString()).build();
-        return Response.created(location).tag(ETags.of(decided.version)).entity(cases.view(decided)).build();
+    public Response decide(@PathParam("id") UUID id,
+                           @Parameter(description = "Makes a retried decision safe") @HeaderParam(IdempotentCreate.HEADER) String idempotencyKey,
+                           @NotNull @Valid NewDecision decision, @Context UriInfo uri) {
+        return idempotentCreate.create(idempotencyKey, "recordAuthorizationDecision " + id, decision, () -> {
+            AuthorizationCase decided = cases.decide(id, decision);
+            URI location = uri.getBaseUriBuilder().path("api/v1/authorization-cases").path(id.toString()).build();
+            return new IdempotentCreate.Created(location, decided.version, cases.view(decided));
+        });
     }
 }

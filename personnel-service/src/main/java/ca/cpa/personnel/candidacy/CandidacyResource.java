@@ -2,17 +2,20 @@ package ca.cpa.personnel.candidacy;
 
 import ca.cpa.personnel.request.PositionRole;
 import ca.cpa.platform.http.ETags;
+import ca.cpa.platform.http.IdempotentCreate;
 import ca.cpa.platform.http.QueryParams;
 import ca.cpa.platform.paging.PageParams;
 import ca.cpa.platform.paging.PageResponse;
 import ca.cpa.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -52,18 +55,25 @@ public class CandidacyResource {
     @Inject
     CandidacyService candidacies;
 
+    @Inject
+    IdempotentCreate idempotentCreate;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.PERSONNEL_OFFICER)
+    @Transactional
     @Operation(operationId = "nominateCandidate", summary = "Nominate an officer for a request's position",
             description = "Screened at once: ELIGIBLE, or INELIGIBLE with every reason that applies.",
-            extensions = @Extension(name = "x-cpa-problems", value = "409"))
+            extensions = @Extension(name = "x-cpa-problems", value = "409,422"))
     @APIResponse(responseCode = "201", description = "Nominated and screened",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CandidacyView.class)))
-    public Response nominate(@NotNull @Valid NewCandidacy body, @Context UriInfo uri) {
-        Candidacy candidacy = candidacies.nominate(body.officerId(), body.missionRequestId(), body.role());
-        return Response.created(uri.getAbsolutePathBuilder().path(candidacy.id.toString()).build())
-                .tag(ETags.of(candidacy.version)).entity(CandidacyView.of(candidacy)).build();
+    public Response nominate(@Parameter(description = "Makes a retried create safe") @HeaderParam(IdempotentCreate.HEADER) String idempotencyKey,
+                             @NotNull @Valid NewCandidacy body, @Context UriInfo uri) {
+        return idempotentCreate.create(idempotencyKey, "nominateCandidate", body, () -> {
+            Candidacy candidacy = candidacies.nominate(body.officerId(), body.missionRequestId(), body.role());
+            return new IdempotentCreate.Created(uri.getAbsolutePathBuilder().path(candidacy.id.toString()).build(),
+                    candidacy.version, CandidacyView.of(candidacy));
+        });
     }
 
     @GET

@@ -1,17 +1,20 @@
 package ca.cpa.personnel.deployment;
 
 import ca.cpa.platform.http.ETags;
+import ca.cpa.platform.http.IdempotentCreate;
 import ca.cpa.platform.http.QueryParams;
 import ca.cpa.platform.paging.PageParams;
 import ca.cpa.platform.paging.PageResponse;
 import ca.cpa.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -41,20 +44,27 @@ public class DeploymentResource {
     @Inject
     DeploymentService deployments;
 
+    @Inject
+    IdempotentCreate idempotentCreate;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.PERSONNEL_OFFICER)
+    @Transactional
     @Operation(operationId = "planDeployment", summary = "Plan a selected officer's deployment",
             description = "Needs a SELECTED candidacy of an AUTHORIZED request, a PASSED pre-deployment course ended in "
                     + "the 12 months before the start, and a free place under the mission's ceiling and the "
                     + "program-wide cap (409 otherwise). Emits ca.cpa.deployment.planned.v1.",
-            extensions = @Extension(name = "x-cpa-problems", value = "409"))
+            extensions = @Extension(name = "x-cpa-problems", value = "409,422"))
     @APIResponse(responseCode = "201", description = "Planned",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DeploymentView.class)))
-    public Response plan(@NotNull @Valid DeploymentView.NewDeployment body, @Context UriInfo uri) {
-        Deployment deployment = deployments.plan(body.candidacyId(), body.startDate(), body.endDate());
-        return Response.created(uri.getAbsolutePathBuilder().path(deployment.id.toString()).build())
-                .tag(ETags.of(deployment.version)).entity(DeploymentView.of(deployment)).build();
+    public Response plan(@Parameter(description = "Makes a retried create safe") @HeaderParam(IdempotentCreate.HEADER) String idempotencyKey,
+                         @NotNull @Valid DeploymentView.NewDeployment body, @Context UriInfo uri) {
+        return idempotentCreate.create(idempotencyKey, "planDeployment", body, () -> {
+            Deployment deployment = deployments.plan(body.candidacyId(), body.startDate(), body.endDate());
+            return new IdempotentCreate.Created(uri.getAbsolutePathBuilder().path(deployment.id.toString()).build(),
+                    deployment.version, DeploymentView.of(deployment));
+        });
     }
 
     @GET

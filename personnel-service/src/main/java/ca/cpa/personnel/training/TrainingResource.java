@@ -83,15 +83,21 @@ public class TrainingResource {
     @Path("/training-courses/{id}/enrolments")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.PERSONNEL_OFFICER)
+    @Transactional
     @Operation(operationId = "enrolOfficer", summary = "Enrol an officer on a course",
             description = "409 when the course is full or the officer already enrolled.",
-            extensions = @Extension(name = "x-cpa-problems", value = "409"))
+            extensions = @Extension(name = "x-cpa-problems", value = "409,422"))
     @APIResponse(responseCode = "201", description = "Enrolled",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TrainingView.EnrolmentView.class)))
-    public Response enrol(@PathParam("id") UUID id, @NotNull @Valid TrainingView.NewEnrolment body, @Context UriInfo uri) {
-        Enrolment enrolment = training.enrol(id, body.officerId());
-        return Response.created(uri.getBaseUriBuilder().path("api/v1/enrolments").path(enrolment.id.toString()).build())
-                .entity(TrainingView.EnrolmentView.of(enrolment)).build();
+    public Response enrol(@PathParam("id") UUID id,
+                          @Parameter(description = "Makes a retried create safe") @HeaderParam(IdempotentCreate.HEADER) String idempotencyKey,
+                          @NotNull @Valid TrainingView.NewEnrolment body, @Context UriInfo uri) {
+        return idempotentCreate.create(idempotencyKey, "enrolOfficer " + id, body, () -> {
+            Enrolment enrolment = training.enrol(id, body.officerId());
+            return new IdempotentCreate.Created(
+                    uri.getBaseUriBuilder().path("api/v1/enrolments").path(enrolment.id.toString()).build(), 0,
+                    TrainingView.EnrolmentView.of(enrolment));
+        });
     }
 
     @GET

@@ -1,16 +1,19 @@
 package ca.cpa.personnel.welfare;
 
+import ca.cpa.platform.http.IdempotentCreate;
 import ca.cpa.platform.paging.PageParams;
 import ca.cpa.platform.paging.PageResponse;
 import ca.cpa.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -23,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -41,17 +45,25 @@ public class CheckInResource {
     @Inject
     WelfareService welfare;
 
+    @Inject
+    IdempotentCreate idempotentCreate;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.PERSONNEL_OFFICER)
+    @Transactional
     @Operation(operationId = "recordCheckIn", summary = "Record a welfare check-in with an officer in theatre",
             description = "An URGENT check-in emits ca.cpa.deployment.welfare-alert.v1.",
-            extensions = @Extension(name = "x-cpa-problems", value = "409"))
+            extensions = @Extension(name = "x-cpa-problems", value = "409,422"))
     @APIResponse(responseCode = "201", description = "Recorded",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CheckInView.class)))
-    public Response record(@PathParam("id") UUID id, @NotNull @Valid NewCheckIn body, @Context UriInfo uri) {
-        CheckIn checkIn = welfare.checkIn(id, body.wellbeing(), body.notes());
-        return Response.created(uri.getAbsolutePathBuilder().build()).entity(CheckInView.of(checkIn)).build();
+    public Response record(@PathParam("id") UUID id,
+                           @Parameter(description = "Makes a retried create safe") @HeaderParam(IdempotentCreate.HEADER) String idempotencyKey,
+                           @NotNull @Valid NewCheckIn body, @Context UriInfo uri) {
+        return idempotentCreate.create(idempotencyKey, "recordCheckIn " + id, body, () -> {
+            CheckIn checkIn = welfare.checkIn(id, body.wellbeing(), body.notes());
+            return new IdempotentCreate.Created(uri.getAbsolutePathBuilder().build(), 0, CheckInView.of(checkIn));
+        });
     }
 
     @GET
