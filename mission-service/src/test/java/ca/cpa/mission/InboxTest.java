@@ -57,6 +57,7 @@ class InboxTest {
                 "/cpa/authorization-service", UUID.randomUUID().toString(), "{}");
         String invalidData = KafkaEvents.publish(Events.AUTHORIZATION_TOPIC, Events.GRANTED,
                 "/cpa/authorization-service", UUID.randomUUID().toString(), "{\"caseId\": \"" + UUID.randomUUID() + "\"}");
+        String unknownMission = Events.granted(UUID.randomUUID().toString(), null, 4, 1);
 
         Events.granted(missionId, null, 5, 1);
         await().atMost(EVENTUALLY).untilAsserted(() -> planner().get("/api/v1/missions/" + missionId)
@@ -71,6 +72,10 @@ class InboxTest {
         KafkaEvents.ReceivedEvent invalid = KafkaEvents.await(DEAD_LETTERS,
                 e -> invalidData.equals(e.header("ce_id")), EVENTUALLY);
         assertTrue(invalid.header("dead-letter-reason").contains("missionId"), invalid.header("dead-letter-reason"));
+        KafkaEvents.ReceivedEvent noSuchMission = KafkaEvents.await(DEAD_LETTERS,
+                e -> unknownMission.equals(e.header("ce_id")), EVENTUALLY);
+        assertTrue(noSuchMission.header("dead-letter-reason").contains("unknown mission"),
+                noSuchMission.header("dead-letter-reason"));
     }
 
     private static double duplicatesCounted() {
