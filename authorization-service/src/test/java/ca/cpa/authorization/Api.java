@@ -4,11 +4,13 @@ import ca.cpa.platform.security.Roles;
 import ca.cpa.testing.KafkaEvents;
 import ca.cpa.testing.Tokens;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -43,7 +45,7 @@ final class Api {
         });
     }
 
-    static io.restassured.response.Response decide(String caseId, String partner, String decision, String rationale) {
+    static Response decide(String caseId, String partner, String decision, String rationale) {
         String body = rationale == null
                 ? "{\"partner\": \"%s\", \"decision\": \"%s\"}".formatted(partner, decision)
                 : "{\"partner\": \"%s\", \"decision\": \"%s\", \"rationale\": \"%s\"}".formatted(partner, decision, rationale);
@@ -92,7 +94,7 @@ final class Api {
             List<Map<String, Object>> items = planner().queryParam("missionId", missionId).queryParam("size", 100)
                     .get("/api/v1/authorization-cases").then().statusCode(200).extract().path("items");
             return items.stream().filter(item -> requestId.equals(item.get("missionRequestId"))).findFirst().orElse(null);
-        }, java.util.Objects::nonNull);
+        }, Objects::nonNull);
     }
 
     static String newId() {
@@ -106,10 +108,10 @@ final class Api {
     static String openAmendment(String missionId, int proposedCeiling, String rationale) {
         String key = newId();
         return await().atMost(EVENTUALLY).until(() -> {
-            io.restassured.response.Response response = planner().header("Idempotency-Key", key)
+            Response response = planner().header("Idempotency-Key", key)
                     .body(amendment(missionId, proposedCeiling, rationale)).post("/api/v1/authorization-cases");
             return response.statusCode() == 201 ? response.path("id") : null;
-        }, java.util.Objects::nonNull);
+        }, Objects::nonNull);
     }
 
     static String amendment(String missionId, int proposedCeiling, String rationale) {

@@ -15,6 +15,7 @@ import static ca.cpa.authorization.Api.newId;
 import static ca.cpa.authorization.Api.planner;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -39,7 +40,7 @@ class DeploymentCaseTest {
         decide(caseId, "GAC", "APPROVE", null).then().statusCode(201).body("status", equalTo("PENDING"));
         decide(caseId, "PS", "APPROVE", "Aligned with public safety priorities").then().statusCode(201);
         decide(caseId, "RCMP", "APPROVE", "Officers available").then().statusCode(201)
-                .header("Location", org.hamcrest.Matchers.endsWith("/api/v1/authorization-cases/" + caseId))
+                .header("Location", endsWith("/api/v1/authorization-cases/" + caseId))
                 .body("status", equalTo("APPROVED"))
                 .body("grantedCeiling", equalTo(3))
                 .body("decisions.partner", contains("GAC", "PS", "RCMP"));

@@ -3,6 +3,7 @@ package ca.cpa.mission;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -47,7 +48,7 @@ class ConcurrencyTest {
         ExecutorService pool = Executors.newFixedThreadPool(CALLERS);
         try {
             List<Future<T>> futures = pool.invokeAll(IntStream.range(0, CALLERS).mapToObj(i -> call).toList());
-            List<T> results = new java.util.ArrayList<>();
+            List<T> results = new ArrayList<>();
             for (Future<T> future : futures) {
                 results.add(future.get());
             }

@@ -1,6 +1,7 @@
 package ca.cpa.mission;
 
 import ca.cpa.testing.KafkaEvents;
+import io.restassured.RestAssured;
 
 import java.util.UUID;
 
@@ -31,7 +32,7 @@ final class Events {
 
     /** How many events of {@code type} the service's inbox counted with {@code outcome}, from /q/metrics. */
     static double counted(String outcome, String type) {
-        String metrics = io.restassured.RestAssured.given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = RestAssured.given().get("/q/metrics").then().statusCode(200).extract().asString();
         return metrics.lines()
                 .filter(line -> line.startsWith("cpa_inbox_events_total{") && line.contains("outcome=\"" + outcome + "\"")
                         && line.contains("type=\"" + type + "\""))

@@ -4,10 +4,12 @@ import ca.cpa.platform.security.Roles;
 import ca.cpa.testing.KafkaEvents;
 import ca.cpa.testing.Tokens;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -21,7 +23,7 @@ final class Api {
     static final String PERSONNEL_TOPIC = "cpa.personnel.events";
     /** Every test officer's family name starts so, which lets a test look for it in events. */
     static final String FAMILY_NAME_PREFIX = "Lavoie";
-    static final LocalDate TODAY = LocalDate.now(java.time.ZoneOffset.UTC);
+    static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
 
     private Api() {
     }
@@ -148,7 +150,7 @@ final class Api {
         return candidacy;
     }
 
-    static io.restassured.response.Response plan(String candidacyId) {
+    static Response plan(String candidacyId) {
         return officerDesk().body("{\"candidacyId\": \"%s\", \"startDate\": \"%s\", \"endDate\": \"%s\"}"
                         .formatted(candidacyId, TODAY.plusWeeks(2), TODAY.plusWeeks(2).plusMonths(12)))
                 .post("/api/v1/deployments");

@@ -15,6 +15,7 @@ import static ca.cpa.personnel.Api.EVENTUALLY;
 import static ca.cpa.personnel.Api.as;
 import static ca.cpa.personnel.Api.newId;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -45,7 +46,7 @@ class EventsAndRedeliveryTest {
         Api.officerDesk().body(Api.candidacyJson(Api.officer(List.of("en"), 10, "SWORN_OFFICER",
                         Api.TODAY.plusYears(3), Api.TODAY.plusYears(3)), requestId, "ELECTIONS_SUPPORT"))
                 .post("/api/v1/candidacies").then().statusCode(201)
-                .body("reasons", org.hamcrest.Matchers.contains("LANGUAGE"));
+                .body("reasons", contains("LANGUAGE"));
     }
 
     @Test

@@ -15,6 +15,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 
 @QuarkusTest
 class OfficerRecordsTest {
@@ -29,7 +30,7 @@ class OfficerRecordsTest {
         }
         given().get("/api/v1/officers/" + officer).then().statusCode(401);
 
-        officerDesk().get("/api/v1/officers/" + officer).then().statusCode(200).body("familyName", org.hamcrest.Matchers.startsWith(Api.FAMILY_NAME_PREFIX));
+        officerDesk().get("/api/v1/officers/" + officer).then().statusCode(200).body("familyName", startsWith(Api.FAMILY_NAME_PREFIX));
         as(Roles.AUDITOR).get("/api/v1/officers/" + officer).then().statusCode(200);
         as(Roles.AUDITOR).queryParam("officerId", officer).get("/api/v1/officer-access-log")
                 .then().statusCode(200)

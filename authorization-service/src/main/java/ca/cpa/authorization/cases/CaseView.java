@@ -5,6 +5,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 @Schema(name = "AuthorizationCase")
@@ -34,7 +35,7 @@ public record CaseView(
 
     static CaseView of(AuthorizationCase authorizationCase, boolean overdue) {
         List<DecisionView> decisions = authorizationCase.decisions.entrySet().stream()
-                .sorted(java.util.Map.Entry.comparingByKey())
+                .sorted(Map.Entry.comparingByKey())
                 .map(entry -> new DecisionView(entry.getKey(), entry.getValue().verdict, entry.getValue().rationale,
                         entry.getValue().decidedBy, entry.getValue().decidedAt))
                 .toList();

@@ -8,6 +8,7 @@ import jakarta.persistence.Table;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -59,7 +60,7 @@ public class MinisterialAuthorization extends PanacheEntityBase {
         authorization.missionId = missionId;
         authorization.number = inForce(missionId).map(previous -> previous.number + 1).orElse(1);
         authorization.ceiling = ceiling;
-        authorization.effectiveDate = LocalDate.now(java.time.ZoneOffset.UTC);
+        authorization.effectiveDate = LocalDate.now(ZoneOffset.UTC);
         authorization.caseId = caseId;
         authorization.recordedAt = Instant.now();
         authorization.persist();

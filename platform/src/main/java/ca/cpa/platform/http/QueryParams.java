@@ -3,6 +3,8 @@ package ca.cpa.platform.http;
 import ca.cpa.platform.problem.ProblemException;
 import ca.cpa.platform.validation.CountryCode;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -49,13 +51,13 @@ public final class QueryParams {
     }
 
     /** An ISO 8601 date ({@code 2026-11-27}), as a filter. */
-    public static java.time.LocalDate date(String name, String text) {
+    public static LocalDate date(String name, String text) {
         if (text == null || text.isBlank()) {
             return null;
         }
         try {
-            return java.time.LocalDate.parse(text.trim());
-        } catch (java.time.format.DateTimeParseException e) {
+            return LocalDate.parse(text.trim());
+        } catch (DateTimeParseException e) {
             throw ProblemException.invalidField(name, "problem.field.date");
         }
     }
