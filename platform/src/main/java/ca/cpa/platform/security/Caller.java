@@ -17,8 +17,9 @@ public class Caller {
     @Inject
     JsonWebToken token;
 
+    /** The token's subject; an issuer that sends none names the caller in upn or preferred_username. */
     public String subject() {
-        return token.getSubject();
+        return token.getSubject() != null ? token.getSubject() : token.getName();
     }
 
     public boolean hasRole(String role) {
