@@ -106,6 +106,7 @@ CREATE TABLE enrolment (
     outcome     TEXT,
     enrolled_at TIMESTAMPTZ NOT NULL,
     result_at   TIMESTAMPTZ,
+    version     BIGINT      NOT NULL,
     CONSTRAINT enrolment_unique UNIQUE (course_id, officer_id)
 );
 

@@ -54,8 +54,9 @@ class PersonnelWorkflowTest {
                 .then().statusCode(200).body("status", equalTo("IN_THEATRE")).body("arrivalDate", equalTo(TODAY.toString()));
         officerDesk().post("/api/v1/deployments/" + deployment + "/arrival").then().statusCode(409);
 
-        officerDesk().body("{\"wellbeing\": \"GOOD\", \"notes\": \"Settled in well.\"}")
-                .post("/api/v1/deployments/" + deployment + "/check-ins").then().statusCode(201);
+        String checkIn = officerDesk().body("{\"wellbeing\": \"GOOD\", \"notes\": \"Settled in well.\"}")
+                .post("/api/v1/deployments/" + deployment + "/check-ins").then().statusCode(201).extract().header("Location");
+        officerDesk().get(checkIn).then().statusCode(200).body("notes", equalTo("Settled in well."));
         officerDesk().body("{\"wellbeing\": \"URGENT\", \"notes\": \"Injured in a road accident.\"}")
                 .post("/api/v1/deployments/" + deployment + "/check-ins").then().statusCode(201);
         officerDesk().get("/api/v1/deployments/" + deployment + "/check-ins")

@@ -8,6 +8,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
@@ -39,6 +40,9 @@ public class Enrolment extends PanacheEntityBase {
 
     @Column(name = "result_at")
     public Instant resultAt;
+
+    @Version
+    public long version;
 
     public void record(Outcome result) {
         if (outcome != null) {

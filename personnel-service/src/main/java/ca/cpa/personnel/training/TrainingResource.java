@@ -95,7 +95,7 @@ public class TrainingResource {
         return idempotentCreate.create(idempotencyKey, "enrolOfficer " + id, body, () -> {
             Enrolment enrolment = training.enrol(id, body.officerId());
             return new IdempotentCreate.Created(
-                    uri.getBaseUriBuilder().path("api/v1/enrolments").path(enrolment.id.toString()).build(), 0,
+                    uri.getBaseUriBuilder().path("api/v1/enrolments").path(enrolment.id.toString()).build(), enrolment.version,
                     TrainingView.EnrolmentView.of(enrolment));
         });
     }
@@ -104,8 +104,9 @@ public class TrainingResource {
     @Path("/enrolments/{id}")
     @RolesAllowed({Roles.PERSONNEL_OFFICER, Roles.AUDITOR})
     @Operation(operationId = "getEnrolment", summary = "Read an enrolment and its result")
-    public TrainingView.EnrolmentView enrolment(@PathParam("id") UUID id) {
-        return TrainingView.EnrolmentView.of(training.enrolment(id));
+    public RestResponse<TrainingView.EnrolmentView> enrolment(@PathParam("id") UUID id) {
+        Enrolment enrolment = training.enrolment(id);
+        return RestResponse.ResponseBuilder.ok(TrainingView.EnrolmentView.of(enrolment)).tag(ETags.of(enrolment.version)).build();
     }
 
     @POST
@@ -115,7 +116,8 @@ public class TrainingResource {
     @Operation(operationId = "recordTrainingResult", summary = "Record how the officer did",
             description = "Once per enrolment (409 after). Emits ca.cpa.training.completed.v1.",
             extensions = @Extension(name = "x-cpa-problems", value = "409"))
-    public TrainingView.EnrolmentView result(@PathParam("id") UUID id, @NotNull @Valid TrainingView.Result body) {
-        return TrainingView.EnrolmentView.of(training.recordResult(id, body.outcome()));
+    public RestResponse<TrainingView.EnrolmentView> result(@PathParam("id") UUID id, @NotNull @Valid TrainingView.Result body) {
+        Enrolment enrolment = training.recordResult(id, body.outcome());
+        return RestResponse.ResponseBuilder.ok(TrainingView.EnrolmentView.of(enrolment)).tag(ETags.of(enrolment.version)).build();
     }
 }

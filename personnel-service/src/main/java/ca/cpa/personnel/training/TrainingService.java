@@ -72,7 +72,7 @@ public class TrainingService {
         enrolment.courseId = courseId;
         enrolment.officerId = officerId;
         enrolment.enrolledAt = Instant.now();
-        enrolment.persist();
+        enrolment.persistAndFlush();
         return enrolment;
     }
 
@@ -87,6 +87,7 @@ public class TrainingService {
         }
         Enrolment enrolment = Enrolment.findById(enrolmentId);
         enrolment.record(outcome);
+        Enrolment.flush();
         TrainingCourse course = TrainingCourse.findById(enrolment.courseId);
         outbox.publish(new TrainingCompleted(enrolment.id, course.id, course.kind, enrolment.officerId, outcome,
                 enrolment.resultAt));

@@ -1,5 +1,6 @@
 package ca.cpa.personnel.welfare;
 
+import ca.cpa.platform.http.ETags;
 import ca.cpa.platform.http.IdempotentCreate;
 import ca.cpa.platform.paging.PageParams;
 import ca.cpa.platform.paging.PageResponse;
@@ -29,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import java.util.UUID;
 
@@ -62,8 +64,18 @@ public class CheckInResource {
                            @NotNull @Valid NewCheckIn body, @Context UriInfo uri) {
         return idempotentCreate.create(idempotencyKey, "recordCheckIn " + id, body, () -> {
             CheckIn checkIn = welfare.checkIn(id, body.wellbeing(), body.notes());
-            return new IdempotentCreate.Created(uri.getAbsolutePathBuilder().build(), 0, CheckInView.of(checkIn));
+            return new IdempotentCreate.Created(uri.getAbsolutePathBuilder().path(checkIn.id.toString()).build(),
+                    CheckIn.VERSION, CheckInView.of(checkIn));
         });
+    }
+
+    @GET
+    @Path("/{checkInId}")
+    @RolesAllowed({Roles.PERSONNEL_OFFICER, Roles.AUDITOR})
+    @Operation(operationId = "getCheckIn", summary = "Read one check-in")
+    public RestResponse<CheckInView> get(@PathParam("id") UUID id, @PathParam("checkInId") UUID checkInId) {
+        return RestResponse.ResponseBuilder.ok(CheckInView.of(welfare.checkIn(id, checkInId)))
+                .tag(ETags.of(CheckIn.VERSION)).build();
     }
 
     @GET

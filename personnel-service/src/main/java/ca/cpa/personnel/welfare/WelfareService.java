@@ -49,6 +49,11 @@ public class WelfareService {
         return checkIn;
     }
 
+    public CheckIn checkIn(UUID deploymentId, UUID checkInId) {
+        return CheckIn.<CheckIn>find("id = ?1 and deploymentId = ?2", checkInId, deploymentId).firstResultOptional()
+                .orElseThrow(() -> ProblemException.notFound("check-in", checkInId));
+    }
+
     public PageResponse<CheckInView> checkIns(UUID deploymentId, PageRequest page) {
         deployments.get(deploymentId);
         return PageResponse.of(CheckIn.find("deploymentId", Sort.by("recordedAt").descending(), deploymentId), page,
