@@ -52,10 +52,6 @@ public final class KafkaBroker implements AutoCloseable {
         return "127.0.0.1:" + port;
     }
 
-    public int port() {
-        return port;
-    }
-
     public Path logFile() {
         return directory.resolve("kafka.log");
     }
@@ -98,20 +94,6 @@ public final class KafkaBroker implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
-        process = null;
-    }
-
-    /** Kills the broker without warning ({@code kill -9}), as a crash would. */
-    public synchronized void kill() {
-        if (process == null) {
-            return;
-        }
-        process.destroyForcibly();
-        try {
-            process.waitFor();
-        } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         process = null;
@@ -185,7 +167,7 @@ public final class KafkaBroker implements AutoCloseable {
             }
             sleep(Duration.ofMillis(200));
         }
-        kill();
+        process.destroyForcibly();
         throw new IOException("Kafka broker did not start within " + START_TIMEOUT.toSeconds() + " s; see " + logFile());
     }
 

@@ -46,7 +46,7 @@ public final class PostgresServer implements AutoCloseable {
         return embedded(directory, port, fresh);
     }
 
-    public static PostgresServer external(String jdbcUrl, String user, String password) {
+    private static PostgresServer external(String jdbcUrl, String user, String password) {
         return new PostgresServer(jdbcUrl, user, password, null);
     }
 

@@ -14,14 +14,6 @@ public final class RequestLocale {
     private RequestLocale() {
     }
 
-    public static Locale of(HttpHeaders headers) {
-        try {
-            return Messages.preferred(headers.getAcceptableLanguages());
-        } catch (RuntimeException malformedHeader) {
-            return Messages.ENGLISH;
-        }
-    }
-
     public static Locale of(ContainerRequestContext request) {
         try {
             return Messages.preferred(request.getAcceptableLanguages());
