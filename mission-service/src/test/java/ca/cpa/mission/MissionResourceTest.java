@@ -80,6 +80,10 @@ class MissionResourceTest {
         assertEquals(3, total);
         as(Roles.AUDITOR).queryParam("size", 101).get("/api/v1/missions")
                 .then().statusCode(400).body("errors.field", contains("size"));
+        as(Roles.AUDITOR).queryParam("page", Integer.MAX_VALUE).get("/api/v1/missions")
+                .then().statusCode(400).body("errors.field", contains("page"));
+        as(Roles.AUDITOR).queryParam("page", "last").get("/api/v1/missions")
+                .then().statusCode(400).body("errors.field", contains("page"));
         as(Roles.AUDITOR).queryParam("hostCountry", "Haiti").get("/api/v1/missions")
                 .then().statusCode(400).body("errors[0].field", equalTo("hostCountry"));
         as(Roles.AUDITOR).queryParam("status", "OPEN").get("/api/v1/missions")

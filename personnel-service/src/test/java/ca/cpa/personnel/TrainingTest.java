@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import static ca.cpa.personnel.Api.TODAY;
 import static ca.cpa.personnel.Api.officerDesk;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 
 @QuarkusTest
 class TrainingTest {
@@ -34,5 +35,9 @@ class TrainingTest {
                         {"title": "Backwards", "kind": "PRE_DEPLOYMENT", "startDate": "%s", "endDate": "%s", "capacity": 5}"""
                         .formatted(TODAY, TODAY.minusDays(1)))
                 .post("/api/v1/training-courses").then().statusCode(400).body("errors[0].field", equalTo("endDate"));
+        officerDesk().body("{\"title\": \"Far away\", \"kind\": \"PRE_DEPLOYMENT\", \"startDate\": \"2027-01-01\","
+                        + " \"endDate\": \"+9999999-01-01\", \"capacity\": 5}")
+                .post("/api/v1/training-courses").then().statusCode(400).contentType("application/problem+json")
+                .body("detail", startsWith("A value is outside the range"));
     }
 }

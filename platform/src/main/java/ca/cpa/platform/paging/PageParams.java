@@ -14,9 +14,11 @@ public class PageParams {
 
     public static final int DEFAULT_SIZE = 20;
     public static final int MAX_SIZE = 100;
+    /** Keeps page × size, the offset, well inside an int. */
+    public static final int MAX_PAGE = 10_000_000;
 
     @QueryParam("page")
-    @Parameter(description = "Page number, from 0", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0"))
+    @Parameter(description = "Page number, from 0", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "10000000", defaultValue = "0"))
     String page;
 
     @QueryParam("size")
@@ -24,7 +26,7 @@ public class PageParams {
     String size;
 
     public PageRequest request() {
-        return new PageRequest(parse("page", page, 0, 0, Integer.MAX_VALUE),
+        return new PageRequest(parse("page", page, 0, 0, MAX_PAGE),
                 parse("size", size, DEFAULT_SIZE, 1, MAX_SIZE));
     }
 

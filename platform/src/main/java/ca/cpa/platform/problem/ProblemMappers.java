@@ -42,6 +42,8 @@ public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
     private static final String TYPE_PREFIX = "urn:cpa:problem:";
     private static final String UNIQUE_VIOLATION = "23505";
+    /** SQLState class 22: a value the database cannot store, such as a date beyond its range. */
+    private static final String DATA_EXCEPTION = "22";
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, ContainerRequestContext request) {
@@ -142,8 +144,9 @@ public class ProblemMappers {
     }
 
     /**
-     * Persistence failures a client can cause: a concurrent change (409) or a duplicate that a
-     * unique constraint caught (409). Losing the database is a 503; the rest is a bug (500).
+     * Persistence failures a client can cause: a concurrent change (409), a duplicate that a
+     * unique constraint caught (409), a value out of the database's range (400). Losing the
+     * database is a 503; the rest is a bug (500).
      */
     @ServerExceptionMapper
     public Response unexpected(Throwable e, ContainerRequestContext request) {
@@ -157,6 +160,9 @@ public class ProblemMappers {
             }
             if (cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
                 return respond(request, 409, "conflict", Messages.get(locale, "problem.duplicate.detail"), null);
+            }
+            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith(DATA_EXCEPTION)) {
+                return respond(request, 400, "invalid-request", Messages.get(locale, "problem.out-of-range.detail"), null);
             }
             if (cause instanceof JDBCConnectionException) {
                 LOG.warnf("database unavailable for %s %s: %s", request.getMethod(), path(request), cause.getMessage());
