@@ -1,9 +1,8 @@
 package ca.cpa.authorization;
 
 import ca.cpa.platform.security.Roles;
+import ca.cpa.testing.Calls;
 import ca.cpa.testing.KafkaEvents;
-import ca.cpa.testing.Tokens;
-import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
@@ -13,7 +12,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
 /** Calls authorization-service as its users do, and publishes mission-service's events as it would. */
@@ -28,7 +26,7 @@ final class Api {
     }
 
     static RequestSpecification as(String role) {
-        return given().auth().oauth2(Tokens.of(role)).contentType(ContentType.JSON).accept(ContentType.JSON);
+        return Calls.as(role);
     }
 
     static RequestSpecification planner() {

@@ -1,5 +1,6 @@
 package ca.cpa.authorization;
 
+import ca.cpa.testing.Calls;
 import ca.cpa.testing.KafkaEvents;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -7,10 +8,6 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -45,19 +42,14 @@ class ConcurrentDecisionsTest {
                 caseIds.add((String) caseOfRequest(missionId, requestId).get("id"));
             }
         }
-        ExecutorService pool = Executors.newFixedThreadPool(6);
-        try {
-            for (String caseId : caseIds) {
-                List<Integer> statuses = all(pool, List.of(
-                        () -> decide(caseId, "GAC", "APPROVE", null).statusCode(),
-                        () -> decide(caseId, "PS", "APPROVE", null).statusCode(),
-                        () -> decide(caseId, "RCMP", "APPROVE", null).statusCode()));
-                assertEquals(List.of(201, 201, 201), statuses, "case " + caseId);
-                planner().get("/api/v1/authorization-cases/" + caseId)
-                        .then().body("status", equalTo("APPROVED")).body("decisions", hasSize(3));
-            }
-        } finally {
-            pool.shutdownNow();
+        for (String caseId : caseIds) {
+            List<Integer> statuses = Calls.concurrently(List.of(
+                    () -> decide(caseId, "GAC", "APPROVE", null).statusCode(),
+                    () -> decide(caseId, "PS", "APPROVE", null).statusCode(),
+                    () -> decide(caseId, "RCMP", "APPROVE", null).statusCode()), 3);
+            assertEquals(List.of(201, 201, 201), statuses, "case " + caseId);
+            planner().get("/api/v1/authorization-cases/" + caseId)
+                    .then().body("status", equalTo("APPROVED")).body("decisions", hasSize(3));
         }
 
         await().atMost(EVENTUALLY).untilAsserted(() -> {
@@ -76,29 +68,16 @@ class ConcurrentDecisionsTest {
 
     @Test
     void onePartnerDecidingTwiceAtOnceIsRecordedOnce() throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            for (int round = 0; round < 5; round++) {
-                String missionId = newId();
-                String requestId = newId();
-                Api.submitted(missionId, requestId, 1);
-                String caseId = (String) caseOfRequest(missionId, requestId).get("id");
-                List<Integer> statuses = all(pool, List.of(
-                        () -> decide(caseId, "GAC", "APPROVE", null).statusCode(),
-                        () -> decide(caseId, "GAC", "REJECT", "No").statusCode()));
-                assertEquals(List.of(201, 409), statuses.stream().sorted().toList(), "round " + round);
-                planner().get("/api/v1/authorization-cases/" + caseId).then().body("decisions", hasSize(1));
-            }
-        } finally {
-            pool.shutdownNow();
+        for (int round = 0; round < 5; round++) {
+            String missionId = newId();
+            String requestId = newId();
+            Api.submitted(missionId, requestId, 1);
+            String caseId = (String) caseOfRequest(missionId, requestId).get("id");
+            List<Integer> statuses = Calls.concurrently(List.of(
+                    () -> decide(caseId, "GAC", "APPROVE", null).statusCode(),
+                    () -> decide(caseId, "GAC", "REJECT", "No").statusCode()), 2);
+            assertEquals(List.of(201, 409), statuses.stream().sorted().toList(), "round " + round);
+            planner().get("/api/v1/authorization-cases/" + caseId).then().body("decisions", hasSize(1));
         }
-    }
-
-    private static List<Integer> all(ExecutorService pool, List<Callable<Integer>> calls) throws Exception {
-        List<Integer> results = new ArrayList<>();
-        for (Future<Integer> future : pool.invokeAll(calls)) {
-            results.add(future.get());
-        }
-        return results;
     }
 }

@@ -1,6 +1,7 @@
 package ca.cpa.mission;
 
 import ca.cpa.platform.security.Roles;
+import ca.cpa.testing.Calls;
 import ca.cpa.testing.Tokens;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -18,7 +19,7 @@ final class Api {
     }
 
     static RequestSpecification as(String role) {
-        return given().auth().oauth2(Tokens.of(role)).contentType(ContentType.JSON).accept(ContentType.JSON);
+        return Calls.as(role);
     }
 
     static RequestSpecification planner() {

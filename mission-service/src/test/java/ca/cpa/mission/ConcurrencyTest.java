@@ -1,16 +1,13 @@
 package ca.cpa.mission;
 
+import ca.cpa.testing.Calls;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.stream.IntStream;
 
 import static ca.cpa.mission.Api.partner;
 import static ca.cpa.mission.Api.planner;
@@ -27,8 +24,8 @@ class ConcurrencyTest {
     void concurrentWithdrawalsWithdrawOnceAndTheOthersAreConflicts() throws Exception {
         String missionId = Api.createMission("RACE");
         String requestId = Api.submittedRequest(missionId);
-        List<Integer> statuses = inParallel(() -> planner().body("{\"reason\": \"race\"}")
-                .post("/api/v1/mission-requests/" + requestId + "/withdrawal").statusCode());
+        List<Integer> statuses = Calls.concurrently(copies(() -> planner().body("{\"reason\": \"race\"}")
+                .post("/api/v1/mission-requests/" + requestId + "/withdrawal").statusCode()), CALLERS);
         assertEquals(1, statuses.stream().filter(status -> status == 200).count(), statuses.toString());
         assertEquals(CALLERS - 1, statuses.stream().filter(status -> status == 409).count(), statuses.toString());
         planner().get("/api/v1/mission-requests/" + requestId).then().body("status", equalTo("WITHDRAWN"));
@@ -38,23 +35,13 @@ class ConcurrencyTest {
     void concurrentCopiesOfAnIdempotentCreateMakeOneRequest() throws Exception {
         String missionId = Api.createMission("RACEIDEM");
         String key = UUID.randomUUID().toString();
-        List<String> ids = inParallel(() -> partner().header("Idempotency-Key", key).body(requestJson(missionId))
-                .post("/api/v1/mission-requests").then().statusCode(201).extract().path("id"));
+        List<String> ids = Calls.concurrently(copies(() -> partner().header("Idempotency-Key", key).body(requestJson(missionId))
+                .post("/api/v1/mission-requests").then().statusCode(201).extract().path("id")), CALLERS);
         assertEquals(1, ids.stream().distinct().count(), ids.toString());
         planner().queryParam("missionId", missionId).get("/api/v1/mission-requests").then().body("totalItems", equalTo(1));
     }
 
-    private static <T> List<T> inParallel(Callable<T> call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(CALLERS);
-        try {
-            List<Future<T>> futures = pool.invokeAll(IntStream.range(0, CALLERS).mapToObj(i -> call).toList());
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
+    private static <T> List<Callable<T>> copies(Callable<T> call) {
+        return Collections.nCopies(CALLERS, call);
     }
 }

@@ -1,7 +1,6 @@
 package ca.cpa.mission;
 
 import ca.cpa.testing.KafkaEvents;
-import io.restassured.RestAssured;
 
 import java.util.UUID;
 
@@ -30,15 +29,6 @@ final class Events {
                 requestId == null ? "null" : "\"" + requestId + "\"", newCeiling, number);
     }
 
-    /** How many events of {@code type} the service's inbox counted with {@code outcome}, from /q/metrics. */
-    static double counted(String outcome, String type) {
-        String metrics = RestAssured.given().get("/q/metrics").then().statusCode(200).extract().asString();
-        return metrics.lines()
-                .filter(line -> line.startsWith("cpa_inbox_events_total{") && line.contains("outcome=\"" + outcome + "\"")
-                        && line.contains("type=\"" + type + "\""))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-                .sum();
-    }
 
     static void denied(String missionId, String requestId) {
         String caseId = UUID.randomUUID().toString();

@@ -1,6 +1,7 @@
 package ca.cpa.mission;
 
 import ca.cpa.platform.security.Roles;
+import ca.cpa.testing.Calls;
 import ca.cpa.testing.KafkaEvents;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -79,7 +80,7 @@ class InboxTest {
     }
 
     private static double duplicatesCounted() {
-        return Events.counted("duplicate", Events.GRANTED);
+        return Calls.inboxCount("duplicate", Events.GRANTED);
     }
 
     @Test

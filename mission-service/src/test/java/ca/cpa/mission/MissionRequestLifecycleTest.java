@@ -1,6 +1,7 @@
 package ca.cpa.mission;
 
 import ca.cpa.platform.security.Roles;
+import ca.cpa.testing.Calls;
 import ca.cpa.testing.KafkaEvents;
 import ca.cpa.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -115,9 +116,9 @@ class MissionRequestLifecycleTest {
         Events.granted(missionId, null, 12, 2);
         await().atMost(EVENTUALLY).untilAsserted(() -> planner().get("/api/v1/missions/" + missionId)
                 .then().body("authorizedCeiling", equalTo(12)));
-        double applied = Events.counted("applied", Events.GRANTED);
+        double applied = Calls.inboxCount("applied", Events.GRANTED);
         Events.granted(missionId, null, 7, 1);
-        await().atMost(EVENTUALLY).until(() -> Events.counted("applied", Events.GRANTED) > applied);
+        await().atMost(EVENTUALLY).until(() -> Calls.inboxCount("applied", Events.GRANTED) > applied);
         planner().get("/api/v1/missions/" + missionId).then().body("authorizedCeiling", equalTo(12));
     }
 

@@ -1,9 +1,8 @@
 package ca.cpa.personnel;
 
 import ca.cpa.platform.security.Roles;
+import ca.cpa.testing.Calls;
 import ca.cpa.testing.KafkaEvents;
-import ca.cpa.testing.Tokens;
-import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
@@ -13,7 +12,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
 /** Calls personnel-service as its users do, and publishes the other services' events as they would. */
@@ -29,7 +27,7 @@ final class Api {
     }
 
     static RequestSpecification as(String role) {
-        return given().auth().oauth2(Tokens.of(role)).contentType(ContentType.JSON).accept(ContentType.JSON);
+        return Calls.as(role);
     }
 
     static RequestSpecification officerDesk() {

@@ -1,9 +1,9 @@
 package ca.cpa.personnel;
 
 import ca.cpa.platform.security.Roles;
+import ca.cpa.testing.Calls;
 import ca.cpa.testing.KafkaEvents;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
@@ -35,12 +35,12 @@ class EventsAndRedeliveryTest {
                 "/cpa/authorization-service", caseId, Api.grantedData(caseId, missionId, requestId, 1, 1));
         Api.awaitKnown(requestId, "ELECTIONS_SUPPORT");
 
-        double duplicates = counted("duplicate");
+        double duplicates = Calls.inboxCount("duplicate", null);
         KafkaEvents.publish("cpa.mission.events", submittedId, "ca.cpa.mission-request.submitted.v1", "/cpa/mission-service",
                 requestId, Api.submittedData(missionId, requestId, "ELECTIONS_SUPPORT", 9, "en", 0, "CIVILIAN_MEMBER"));
         KafkaEvents.publish("cpa.authorization.events", grantedId, "ca.cpa.authorization.granted.v1",
                 "/cpa/authorization-service", caseId, Api.grantedData(caseId, missionId, requestId, 1, 1));
-        await().atMost(EVENTUALLY).until(() -> counted("duplicate") >= duplicates + 2);
+        await().atMost(EVENTUALLY).until(() -> Calls.inboxCount("duplicate", null) >= duplicates + 2);
 
         // Still the first submission's position: French-speaking sworn officers, one place.
         Api.officerDesk().body(Api.candidacyJson(Api.officer(List.of("en"), 10, "SWORN_OFFICER",
@@ -77,12 +77,5 @@ class EventsAndRedeliveryTest {
         }
     }
 
-    private static double counted(String outcome) {
-        String metrics = RestAssured.given().get("/q/metrics").then().statusCode(200).extract().asString();
-        return metrics.lines()
-                .filter(line -> line.startsWith("cpa_inbox_events_total{") && line.contains("outcome=\"" + outcome + "\""))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-                .sum();
-    }
 
 }

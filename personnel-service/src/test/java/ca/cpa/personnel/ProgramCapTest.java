@@ -1,5 +1,6 @@
 package ca.cpa.personnel;
 
+import ca.cpa.testing.Calls;
 import io.quarkus.test.junit.QuarkusTest;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Order;
@@ -8,9 +9,6 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static ca.cpa.personnel.Api.newId;
 import static ca.cpa.personnel.Api.officerDesk;
@@ -46,15 +44,7 @@ class ProgramCapTest {
             String candidacy = Api.deployableCandidacy(i % 2 == 0 ? first : second, ROLE, course);
             attempts.add(() -> Api.plan(candidacy).statusCode());
         }
-        ExecutorService pool = Executors.newFixedThreadPool(12);
-        List<Integer> statuses = new ArrayList<>();
-        try {
-            for (Future<Integer> future : pool.invokeAll(attempts)) {
-                statuses.add(future.get());
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        List<Integer> statuses = Calls.concurrently(attempts, 12);
         assertEquals(LEFT_BEFORE_THE_RACE, statuses.stream().filter(status -> status == 201).count(), statuses.toString());
         assertEquals(12 - LEFT_BEFORE_THE_RACE, statuses.stream().filter(status -> status == 409).count(), statuses.toString());
         assertEquals(cap, activeDeployments());

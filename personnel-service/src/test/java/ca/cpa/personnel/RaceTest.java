@@ -1,14 +1,12 @@
 package ca.cpa.personnel;
 
+import ca.cpa.testing.Calls;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static ca.cpa.personnel.Api.newId;
 import static ca.cpa.personnel.Api.officerDesk;
@@ -35,7 +33,7 @@ class RaceTest {
                 String candidacy = Api.deployableCandidacy(request, ROLE, course);
                 attempts.add(() -> Api.plan(candidacy).statusCode());
             }
-            List<Integer> statuses = inParallel(attempts, 20);
+            List<Integer> statuses = Calls.concurrently(attempts, 20);
             assertEquals(5, statuses.stream().filter(status -> status == 201).count(), "round " + round + ": " + statuses);
             assertEquals(35, statuses.stream().filter(status -> status == 409).count(), "round " + round + ": " + statuses);
             officerDesk().queryParam("missionId", missionId).queryParam("status", "PLANNED").get("/api/v1/deployments")
@@ -54,24 +52,11 @@ class RaceTest {
                 selections.add(() -> officerDesk().body("{\"decision\": \"SELECT\"}")
                         .post("/api/v1/candidacies/" + candidacy + "/selection").statusCode());
             }
-            List<Integer> statuses = inParallel(selections, 8);
+            List<Integer> statuses = Calls.concurrently(selections, 8);
             assertEquals(2, statuses.stream().filter(status -> status == 200).count(), "round " + round + ": " + statuses);
             assertEquals(6, statuses.stream().filter(status -> status == 409).count(), "round " + round + ": " + statuses);
             officerDesk().queryParam("missionRequestId", request).queryParam("status", "SELECTED")
                     .get("/api/v1/candidacies").then().body("totalItems", equalTo(2));
-        }
-    }
-
-    private static List<Integer> inParallel(List<Callable<Integer>> calls, int threads) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Integer> results = new ArrayList<>();
-            for (Future<Integer> future : pool.invokeAll(calls)) {
-                results.add(future.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
         }
     }
 }

@@ -6,14 +6,13 @@ import ca.cpa.authorization.ceiling.MinisterialAuthorization;
 import ca.cpa.authorization.history.CaseHistory;
 import ca.cpa.authorization.history.CaseHistoryEntry.Action;
 import ca.cpa.platform.outbox.Outbox;
+import ca.cpa.platform.paging.Filter;
 import ca.cpa.platform.paging.PageRequest;
-import ca.cpa.platform.persistence.RowLocks;
 import ca.cpa.platform.paging.PageResponse;
+import ca.cpa.platform.persistence.RowLocks;
 import ca.cpa.platform.problem.ProblemException;
 import ca.cpa.platform.security.Caller;
 import ca.cpa.platform.security.Roles;
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,8 +21,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -114,14 +112,12 @@ public class CaseService {
         authorizationCase.record(partner, decision.decision(), rationale, caller.subject());
         history.append(id, Action.DECISION_RECORDED, caller.subject(), partner.approverRole(), partner.name(),
                 decision.decision().name(), rationale);
-        if (authorizationCase.isApprovedByAll()) {
-            approve(authorizationCase, partner);
-        }
+        CaseEvents.Granted granted = authorizationCase.isApprovedByAll() ? approve(authorizationCase, partner) : null;
         AuthorizationCase.flush();
         outbox.publish(new CaseEvents.DecisionRecorded(id, authorizationCase.missionId, partner, decision.decision(),
                 authorizationCase.status, authorizationCase.decisions.get(partner).decidedAt));
-        if (authorizationCase.status == CaseStatus.APPROVED) {
-            announceGrant(authorizationCase);
+        if (granted != null) {
+            outbox.publish(granted);
         } else if (authorizationCase.status == CaseStatus.REJECTED) {
             history.append(id, Action.REJECTED, caller.subject(), partner.approverRole(), partner.name(), null, rationale);
             outbox.publish(new CaseEvents.Denied(id, authorizationCase.kind, authorizationCase.missionId,
@@ -130,22 +126,22 @@ public class CaseService {
         return authorizationCase;
     }
 
-    /** The third approval: the ceiling takes effect as the mission's next Ministerial Authorization. */
-    private void approve(AuthorizationCase authorizationCase, Partner lastPartner) {
+    /**
+     * The third approval: the ceiling takes effect as the mission's next Ministerial
+     * Authorization, under the mission's lock. Answers the event that announces it.
+     */
+    private CaseEvents.Granted approve(AuthorizationCase authorizationCase, Partner lastPartner) {
         KnownMission.lock(authorizationCase.missionId);
-        int ceilingInForce = MinisterialAuthorization.ceilingInForce(authorizationCase.missionId);
-        authorizationCase.approve(authorizationCase.ceilingToGrant(ceilingInForce));
+        Optional<MinisterialAuthorization> inForce = MinisterialAuthorization.inForce(authorizationCase.missionId);
+        int previousCeiling = inForce.map(authorization -> authorization.ceiling).orElse(0);
+        authorizationCase.approve(authorizationCase.ceilingToGrant(previousCeiling));
         history.append(authorizationCase.id, Action.APPROVED, caller.subject(), lastPartner.approverRole(),
                 lastPartner.name(), null, null);
-    }
-
-    private void announceGrant(AuthorizationCase authorizationCase) {
-        MinisterialAuthorization previous = MinisterialAuthorization.inForce(authorizationCase.missionId).orElse(null);
-        MinisterialAuthorization granted = MinisterialAuthorization.grant(authorizationCase.missionId,
+        MinisterialAuthorization granted = MinisterialAuthorization.grant(inForce, authorizationCase.missionId,
                 authorizationCase.grantedCeiling, authorizationCase.id);
-        outbox.publish(new CaseEvents.Granted(authorizationCase.id, authorizationCase.kind, authorizationCase.missionId,
-                authorizationCase.missionRequestId, granted.ceiling, previous == null ? 0 : previous.ceiling,
-                granted.number, granted.effectiveDate, authorizationCase.closedAt));
+        return new CaseEvents.Granted(authorizationCase.id, authorizationCase.kind, authorizationCase.missionId,
+                authorizationCase.missionRequestId, granted.ceiling, previousCeiling, granted.number,
+                granted.effectiveDate, authorizationCase.closedAt);
     }
 
     public AuthorizationCase get(UUID id) {
@@ -158,25 +154,16 @@ public class CaseService {
     }
 
     public PageResponse<CaseView> list(CaseStatus status, UUID missionId, Boolean overdue, PageRequest page) {
-        List<String> conditions = new ArrayList<>();
-        Parameters parameters = new Parameters();
-        if (status != null) {
-            conditions.add("status = :status");
-            parameters.and("status", status);
-        }
-        if (missionId != null) {
-            conditions.add("missionId = :missionId");
-            parameters.and("missionId", missionId);
-        }
+        Filter filter = new Filter()
+                .and("status = :status", "status", status)
+                .and("missionId = :missionId", "missionId", missionId);
         if (overdue != null) {
-            conditions.add((overdue ? "" : "not ") + "(status = :pending and openedAt < :overdueBefore)");
-            parameters.and("pending", CaseStatus.PENDING).and("overdueBefore", Instant.now().minus(overdueAllowance()));
+            filter.and((overdue ? "" : "not ") + "(status = :pending and openedAt < :overdueBefore)")
+                    .with("pending", CaseStatus.PENDING)
+                    .with("overdueBefore", Instant.now().minus(overdueAllowance()));
         }
         Sort oldestFirst = Sort.by("openedAt").and("id");
-        PanacheQuery<AuthorizationCase> query = conditions.isEmpty()
-                ? AuthorizationCase.findAll(oldestFirst)
-                : AuthorizationCase.find(String.join(" and ", conditions), oldestFirst, parameters);
-        return PageResponse.of(query, page, this::view);
+        return PageResponse.of(AuthorizationCase.find(filter.query(), oldestFirst, filter.parameters()), page, this::view);
     }
 
     private Duration overdueAllowance() {

@@ -51,14 +51,15 @@ public class MinisterialAuthorization extends PanacheEntityBase {
     }
 
     /**
-     * Records the mission's next authorization, in force from today. The caller holds the
-     * mission's lock, so numbers never repeat.
+     * Records the mission's next authorization after {@code inForce}, in force from today. The
+     * caller holds the mission's lock, so numbers never repeat.
      */
-    public static MinisterialAuthorization grant(UUID missionId, int ceiling, UUID caseId) {
+    public static MinisterialAuthorization grant(Optional<MinisterialAuthorization> inForce, UUID missionId, int ceiling,
+                                                 UUID caseId) {
         MinisterialAuthorization authorization = new MinisterialAuthorization();
         authorization.id = UUID.randomUUID();
         authorization.missionId = missionId;
-        authorization.number = inForce(missionId).map(previous -> previous.number + 1).orElse(1);
+        authorization.number = inForce.map(previous -> previous.number + 1).orElse(1);
         authorization.ceiling = ceiling;
         authorization.effectiveDate = LocalDate.now(ZoneOffset.UTC);
         authorization.caseId = caseId;

@@ -18,9 +18,6 @@ import java.util.UUID;
 @Table(name = "mission_evaluation")
 public class Evaluation extends PanacheEntityBase {
 
-    /** An evaluation never changes once recorded, so it has one version, and one ETag. */
-    public static final long VERSION = 0;
-
     @Schema(name = "EvaluationKind")
     public enum Kind { PLANNING, MID_MISSION, END_OF_MISSION }
 

@@ -62,7 +62,7 @@ public class EvaluationResource {
         return idempotentCreate.create(idempotencyKey, "recordMissionEvaluation " + missionId, request, () -> {
             Evaluation evaluation = evaluations.record(missionId, request, caller.subject());
             return new IdempotentCreate.Created(uri.getAbsolutePathBuilder().path(evaluation.id.toString()).build(),
-                    Evaluation.VERSION, EvaluationView.of(evaluation));
+                    ETags.UNCHANGING, EvaluationView.of(evaluation));
         });
     }
 
@@ -82,6 +82,6 @@ public class EvaluationResource {
     public RestResponse<EvaluationView> get(@PathParam("missionId") UUID missionId,
                                             @PathParam("evaluationId") UUID evaluationId) {
         return RestResponse.ResponseBuilder.ok(EvaluationView.of(evaluations.get(missionId, evaluationId)))
-                .tag(ETags.of(Evaluation.VERSION)).build();
+                .tag(ETags.of(ETags.UNCHANGING)).build();
     }
 }

@@ -2,17 +2,15 @@ package ca.cpa.mission.mission;
 
 import ca.cpa.platform.http.ETags;
 import ca.cpa.platform.outbox.Outbox;
+import ca.cpa.platform.paging.Filter;
 import ca.cpa.platform.paging.PageRequest;
 import ca.cpa.platform.paging.PageResponse;
 import ca.cpa.platform.problem.ProblemException;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -38,21 +36,10 @@ public class MissionService {
     }
 
     public PageResponse<MissionView> list(MissionStatus status, String hostCountry, PageRequest page) {
-        List<String> conditions = new ArrayList<>();
-        Parameters parameters = new Parameters();
-        if (status != null) {
-            conditions.add("status = :status");
-            parameters.and("status", status);
-        }
-        if (hostCountry != null) {
-            conditions.add("hostCountry = :hostCountry");
-            parameters.and("hostCountry", hostCountry);
-        }
-        Sort byCode = Sort.by("code");
-        return PageResponse.of(conditions.isEmpty()
-                        ? Mission.findAll(byCode)
-                        : Mission.find(String.join(" and ", conditions), byCode, parameters),
-                page, MissionView::of);
+        Filter filter = new Filter()
+                .and("status = :status", "status", status)
+                .and("hostCountry = :hostCountry", "hostCountry", hostCountry);
+        return PageResponse.of(Mission.find(filter.query(), Sort.by("code"), filter.parameters()), page, MissionView::of);
     }
 
     @Transactional

@@ -5,13 +5,12 @@ import ca.cpa.mission.request.MissionRequestPayloads.AssessmentPayload;
 import ca.cpa.mission.request.MissionRequestPayloads.NewMissionRequest;
 import ca.cpa.mission.request.MissionRequestPayloads.PositionPayload;
 import ca.cpa.platform.outbox.Outbox;
+import ca.cpa.platform.paging.Filter;
 import ca.cpa.platform.paging.PageRequest;
 import ca.cpa.platform.paging.PageResponse;
 import ca.cpa.platform.problem.ProblemException;
 import ca.cpa.platform.security.Caller;
 import ca.cpa.platform.security.Roles;
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -66,26 +65,15 @@ public class MissionRequestService {
     }
 
     public PageResponse<MissionRequestView> list(RequestStatus status, UUID missionId, PageRequest page) {
-        List<String> conditions = new ArrayList<>();
-        Parameters parameters = new Parameters();
-        if (isPartner()) {
-            conditions.add("requestingOrganization.name = :organization");
-            parameters.and("organization", caller.organization().orElse(""));
-        }
-        if (status != null) {
-            conditions.add("status = :status");
-            parameters.and("status", status);
-        }
-        if (missionId != null) {
-            conditions.add("missionId = :missionId");
-            parameters.and("missionId", missionId);
-        }
-        Sort newestFirst = Sort.by("receivedAt").descending().and("id");
         boolean internal = !isPartner();
-        PanacheQuery<MissionRequest> query = conditions.isEmpty()
-                ? MissionRequest.findAll(newestFirst)
-                : MissionRequest.find(String.join(" and ", conditions), newestFirst, parameters);
-        return PageResponse.of(query, page, request -> MissionRequestView.of(request, internal));
+        Filter filter = new Filter()
+                .and("requestingOrganization.name = :organization", "organization",
+                        internal ? null : caller.organization().orElse(""))
+                .and("status = :status", "status", status)
+                .and("missionId = :missionId", "missionId", missionId);
+        Sort newestFirst = Sort.by("receivedAt").descending().and("id");
+        return PageResponse.of(MissionRequest.<MissionRequest>find(filter.query(), newestFirst, filter.parameters()), page,
+                request -> MissionRequestView.of(request, internal));
     }
 
     @Transactional

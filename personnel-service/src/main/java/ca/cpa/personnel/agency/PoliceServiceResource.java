@@ -74,7 +74,7 @@ public class PoliceServiceResource {
                            @NotNull @Valid NewPoliceService body, @Context UriInfo uri) {
         return idempotentCreate.create(idempotencyKey, "createPoliceService", body, () -> {
             PoliceService service = PoliceService.join(body.code(), body.nameEn(), body.nameFr(), body.province());
-            return new IdempotentCreate.Created(uri.getAbsolutePathBuilder().path(service.code).build(), 0,
+            return new IdempotentCreate.Created(uri.getAbsolutePathBuilder().path(service.code).build(), ETags.UNCHANGING,
                     PoliceServiceView.of(service));
         });
     }
@@ -94,6 +94,6 @@ public class PoliceServiceResource {
         PoliceService service = PoliceService.<PoliceService>findByIdOptional(code)
                 .orElseThrow(() -> ProblemException.notFound("police service", code));
         return RestResponse.ResponseBuilder.ok(PoliceServiceView.of(service))
-                .tag(ETags.of(0)).build();
+                .tag(ETags.of(ETags.UNCHANGING)).build();
     }
 }

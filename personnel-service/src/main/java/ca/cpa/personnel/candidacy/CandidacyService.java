@@ -5,13 +5,12 @@ import ca.cpa.personnel.officer.Officer;
 import ca.cpa.personnel.request.KnownRequest;
 import ca.cpa.personnel.request.PositionRole;
 import ca.cpa.platform.outbox.Outbox;
+import ca.cpa.platform.paging.Filter;
 import ca.cpa.platform.paging.PageRequest;
 import ca.cpa.platform.paging.PageResponse;
 import ca.cpa.platform.persistence.RowLocks;
 import ca.cpa.platform.problem.ProblemException;
 import ca.cpa.platform.security.Caller;
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,8 +18,6 @@ import jakarta.transaction.Transactional;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -82,20 +79,10 @@ public class CandidacyService {
     }
 
     public PageResponse<CandidacyView> list(UUID missionRequestId, Candidacy.Status status, PageRequest page) {
-        List<String> conditions = new ArrayList<>();
-        Parameters parameters = new Parameters();
-        if (missionRequestId != null) {
-            conditions.add("missionRequestId = :request");
-            parameters.and("request", missionRequestId);
-        }
-        if (status != null) {
-            conditions.add("status = :status");
-            parameters.and("status", status);
-        }
+        Filter filter = new Filter()
+                .and("missionRequestId = :request", "request", missionRequestId)
+                .and("status = :status", "status", status);
         Sort oldestFirst = Sort.by("nominatedAt").and("id");
-        PanacheQuery<Candidacy> query = conditions.isEmpty()
-                ? Candidacy.findAll(oldestFirst)
-                : Candidacy.find(String.join(" and ", conditions), oldestFirst, parameters);
-        return PageResponse.of(query, page, CandidacyView::of);
+        return PageResponse.of(Candidacy.find(filter.query(), oldestFirst, filter.parameters()), page, CandidacyView::of);
     }
 }

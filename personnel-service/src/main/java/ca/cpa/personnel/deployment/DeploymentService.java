@@ -6,11 +6,11 @@ import ca.cpa.personnel.request.MissionCeiling;
 import ca.cpa.personnel.request.RequestStatus;
 import ca.cpa.personnel.training.Enrolment;
 import ca.cpa.platform.outbox.Outbox;
+import ca.cpa.platform.paging.Filter;
 import ca.cpa.platform.paging.PageRequest;
 import ca.cpa.platform.paging.PageResponse;
 import ca.cpa.platform.persistence.RowLocks;
 import ca.cpa.platform.problem.ProblemException;
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -116,18 +116,11 @@ public class DeploymentService {
     }
 
     public PageResponse<DeploymentView> list(UUID missionId, Deployment.Status status, PageRequest page) {
-        Sort byStart = Sort.by("startDate").and("id");
-        PanacheQuery<Deployment> query;
-        if (missionId != null && status != null) {
-            query = Deployment.find("missionId = ?1 and status = ?2", byStart, missionId, status);
-        } else if (missionId != null) {
-            query = Deployment.find("missionId", byStart, missionId);
-        } else if (status != null) {
-            query = Deployment.find("status", byStart, status);
-        } else {
-            query = Deployment.findAll(byStart);
-        }
-        return PageResponse.of(query, page, DeploymentView::of);
+        Filter filter = new Filter()
+                .and("missionId = :missionId", "missionId", missionId)
+                .and("status = :status", "status", status);
+        return PageResponse.of(Deployment.find(filter.query(), Sort.by("startDate").and("id"), filter.parameters()), page,
+                DeploymentView::of);
     }
 
     private Deployment lock(UUID id) {

@@ -5,13 +5,12 @@ import ca.cpa.personnel.officer.OfficerPayloads.NewOfficer;
 import ca.cpa.personnel.officer.OfficerPayloads.OfficerChanges;
 import ca.cpa.personnel.request.PositionRole;
 import ca.cpa.platform.http.ETags;
+import ca.cpa.platform.paging.Filter;
 import ca.cpa.platform.paging.PageRequest;
 import ca.cpa.platform.paging.PageResponse;
 import ca.cpa.platform.problem.ProblemException;
 import ca.cpa.platform.security.Caller;
 import ca.cpa.platform.security.Roles;
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,7 +18,6 @@ import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -103,40 +101,29 @@ public class OfficerService {
             throw ProblemException.invalidField(search.availableFrom() == null ? "availableFrom" : "availableTo",
                     "officer.availability-needs-both");
         }
-        List<String> conditions = new ArrayList<>();
-        Parameters parameters = new Parameters();
-        if (search.language() != null) {
-            conditions.add("array_contains(languages, :language)");
-            parameters.and("language", search.language());
-        }
-        if (search.specialty() != null) {
-            conditions.add("array_contains(specialties, :specialty)");
-            parameters.and("specialty", search.specialty().name());
-        }
-        if (search.policeServiceCode() != null) {
-            conditions.add("policeServiceCode = :policeService");
-            parameters.and("policeService", search.policeServiceCode());
-        }
+        Filter filter = new Filter()
+                .and("array_contains(languages, :language)", "language", search.language())
+                .and("array_contains(specialties, :specialty)", "specialty",
+                        search.specialty() == null ? null : search.specialty().name())
+                .and("policeServiceCode = :policeService", "policeService", search.policeServiceCode());
         if (search.availableFrom() != null) {
-            conditions.add("""
-                    not exists (from Deployment d where d.officerId = id and d.status in ('PLANNED', 'IN_THEATRE')
-                                and d.startDate <= :availableTo and d.endDate >= :availableFrom)""");
-            parameters.and("availableFrom", search.availableFrom()).and("availableTo", search.availableTo());
+            filter.and("""
+                            not exists (from Deployment d where d.officerId = id and d.status in ('PLANNED', 'IN_THEATRE')
+                                        and d.startDate <= :availableTo and d.endDate >= :availableFrom)""")
+                    .with("availableFrom", search.availableFrom())
+                    .with("availableTo", search.availableTo());
         }
         Sort byName = Sort.by("familyName").and("givenName").and("id");
-        PanacheQuery<Officer> query = conditions.isEmpty()
-                ? Officer.findAll(byName)
-                : Officer.find(String.join(" and ", conditions), byName, parameters);
-        PageResponse<OfficerView> result = PageResponse.of(query, page, OfficerView::of);
+        PageResponse<OfficerView> result = PageResponse.of(Officer.find(filter.query(), byName, filter.parameters()), page,
+                OfficerView::of);
         result.items().forEach(officer -> log(officer.id(), OfficerAccess.Action.READ));
         return result;
     }
 
     public PageResponse<OfficerAccessView> accessLog(UUID officerId, PageRequest page) {
-        PanacheQuery<OfficerAccess> query = officerId == null
-                ? OfficerAccess.findAll(Sort.by("id").descending())
-                : OfficerAccess.find("officerId", Sort.by("id").descending(), officerId);
-        return PageResponse.of(query, page, OfficerAccessView::of);
+        Filter filter = new Filter().and("officerId = :officer", "officer", officerId);
+        return PageResponse.of(OfficerAccess.find(filter.query(), Sort.by("id").descending(), filter.parameters()), page,
+                OfficerAccessView::of);
     }
 
     public static Officer find(UUID id) {

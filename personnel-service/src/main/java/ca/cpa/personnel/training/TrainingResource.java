@@ -58,7 +58,7 @@ public class TrainingResource {
         return idempotentCreate.create(idempotencyKey, "scheduleTrainingCourse", body, () -> {
             TrainingCourse course = training.schedule(body.title(), body.kind(), body.startDate(), body.endDate(),
                     body.capacity());
-            return new IdempotentCreate.Created(uri.getAbsolutePathBuilder().path(course.id.toString()).build(), 0,
+            return new IdempotentCreate.Created(uri.getAbsolutePathBuilder().path(course.id.toString()).build(), ETags.UNCHANGING,
                     TrainingView.Course.of(course));
         });
     }
@@ -76,7 +76,7 @@ public class TrainingResource {
     @RolesAllowed({Roles.PERSONNEL_OFFICER, Roles.AUDITOR})
     @Operation(operationId = "getTrainingCourse", summary = "Read a course")
     public RestResponse<TrainingView.Course> course(@PathParam("id") UUID id) {
-        return RestResponse.ResponseBuilder.ok(TrainingView.Course.of(training.course(id))).tag(ETags.of(0)).build();
+        return RestResponse.ResponseBuilder.ok(TrainingView.Course.of(training.course(id))).tag(ETags.of(ETags.UNCHANGING)).build();
     }
 
     @POST

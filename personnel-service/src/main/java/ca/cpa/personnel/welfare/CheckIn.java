@@ -17,9 +17,6 @@ import java.util.UUID;
 @Table(name = "check_in")
 public class CheckIn extends PanacheEntityBase {
 
-    /** A check-in never changes once recorded, so it has one version, and one ETag. */
-    public static final long VERSION = 0;
-
     @Schema(name = "Wellbeing")
     public enum Wellbeing { GOOD, CONCERN, URGENT }
 

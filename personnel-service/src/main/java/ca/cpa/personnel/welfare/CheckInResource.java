@@ -65,7 +65,7 @@ public class CheckInResource {
         return idempotentCreate.create(idempotencyKey, "recordCheckIn " + id, body, () -> {
             CheckIn checkIn = welfare.checkIn(id, body.wellbeing(), body.notes());
             return new IdempotentCreate.Created(uri.getAbsolutePathBuilder().path(checkIn.id.toString()).build(),
-                    CheckIn.VERSION, CheckInView.of(checkIn));
+                    ETags.UNCHANGING, CheckInView.of(checkIn));
         });
     }
 
@@ -75,7 +75,7 @@ public class CheckInResource {
     @Operation(operationId = "getCheckIn", summary = "Read one check-in")
     public RestResponse<CheckInView> get(@PathParam("id") UUID id, @PathParam("checkInId") UUID checkInId) {
         return RestResponse.ResponseBuilder.ok(CheckInView.of(welfare.checkIn(id, checkInId)))
-                .tag(ETags.of(CheckIn.VERSION)).build();
+                .tag(ETags.of(ETags.UNCHANGING)).build();
     }
 
     @GET

@@ -9,6 +9,9 @@ public final class ETags {
     private ETags() {
     }
 
+    /** The one version of a resource that never changes once created. */
+    public static final long UNCHANGING = 0;
+
     public static EntityTag of(long version) {
         return new EntityTag(Long.toString(version));
     }
