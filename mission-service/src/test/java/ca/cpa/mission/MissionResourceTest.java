@@ -23,6 +23,7 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 class MissionResourceTest {
@@ -49,6 +50,28 @@ class MissionResourceTest {
                 e -> id.equals(e.subject()) && "ca.cpa.mission.created.v1".equals(e.type()), Duration.ofSeconds(30));
         assertEquals(id, event.key());
         assertEquals("/cpa/mission-service", event.header("ce_source"));
+    }
+
+    @Test
+    void theEventContinuesTheTraceOfTheRequestThatCausedItAndTheRequestIdComesBack() {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        String id = planner().header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                .header("X-Request-Id", "trace-test-1")
+                .body(missionJson(uniqueCode("TRACE"), "HT"))
+                .post("/api/v1/missions")
+                .then().statusCode(201).header("X-Request-Id", "trace-test-1")
+                .extract().path("id");
+
+        KafkaEvents.ReceivedEvent event = KafkaEvents.await("cpa.mission.events",
+                e -> id.equals(e.subject()) && "ca.cpa.mission.created.v1".equals(e.type()), Duration.ofSeconds(30));
+        assertTrue(event.header("ce_traceparent").matches("00-" + traceId + "-[0-9a-f]{16}-01"),
+                event.header("ce_traceparent"));
+
+        String untraced = planner().body(missionJson(uniqueCode("TRACE"), "HT")).post("/api/v1/missions")
+                .then().statusCode(201).header("X-Request-Id", notNullValue()).extract().path("id");
+        KafkaEvents.ReceivedEvent started = KafkaEvents.await("cpa.mission.events",
+                e -> untraced.equals(e.subject()), Duration.ofSeconds(30));
+        assertTrue(started.header("ce_traceparent").matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01"));
     }
 
     @Test

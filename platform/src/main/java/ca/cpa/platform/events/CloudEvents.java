@@ -1,5 +1,6 @@
 package ca.cpa.platform.events;
 
+import ca.cpa.platform.tracing.TraceParent;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 
@@ -16,15 +17,20 @@ public final class CloudEvents {
     private CloudEvents() {
     }
 
-    public static CloudEvent of(UUID id, String source, String type, String subject, Instant time, byte[] jsonData) {
-        return CloudEventBuilder.v1()
+    /** An event; {@code traceparent} (the W3C trace it continues) may be null. */
+    public static CloudEvent of(UUID id, String source, String type, String subject, Instant time, byte[] jsonData,
+                                String traceparent) {
+        CloudEventBuilder builder = CloudEventBuilder.v1()
                 .withId(id.toString())
                 .withSource(URI.create(source))
                 .withType(type)
                 .withSubject(subject)
                 .withTime(time.atOffset(ZoneOffset.UTC))
                 .withDataContentType(JSON)
-                .withData(jsonData)
-                .build();
+                .withData(jsonData);
+        if (traceparent != null) {
+            builder.withExtension(TraceParent.EVENT_EXTENSION, traceparent);
+        }
+        return builder.build();
     }
 }

@@ -1,5 +1,7 @@
 package ca.cpa.platform.inbox;
 
+import ca.cpa.platform.tracing.TraceContext;
+import ca.cpa.platform.tracing.TraceParent;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -87,7 +89,11 @@ public class InboundEventConsumer {
                 }
                 throw new UnprocessableEventException("unknown event type " + event.getType());
             }
-            applyOnce(handler, event);
+            Object traceparent = event.getExtension(TraceParent.EVENT_EXTENSION);
+            TraceContext.within(traceparent == null ? null : traceparent.toString(), () -> {
+                applyOnce(handler, event);
+                return null;
+            });
             return message.ack();
         } catch (UnprocessableEventException e) {
             LOG.warnf("event set aside on the dead-letter topic: %s", e.getMessage());

@@ -1,6 +1,7 @@
 package ca.cpa.platform.outbox;
 
 import ca.cpa.platform.events.IntegrationEvent;
+import ca.cpa.platform.tracing.TraceContext;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,6 +46,7 @@ public class Outbox {
         message.subject = event.subject();
         message.occurredAt = Instant.now();
         message.payload = toJson(event);
+        message.traceparent = TraceContext.current().toString();
         message.persist();
         wakeRelayAfterCommit();
     }

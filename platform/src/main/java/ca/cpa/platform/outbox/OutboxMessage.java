@@ -39,6 +39,9 @@ public class OutboxMessage extends PanacheEntityBase {
     @Column(nullable = false, columnDefinition = "text")
     public String payload;
 
+    /** The W3C traceparent of the request or event that caused this one. */
+    public String traceparent;
+
     @Column(name = "published_at")
     public Instant publishedAt;
 }

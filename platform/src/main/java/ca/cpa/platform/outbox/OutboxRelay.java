@@ -214,7 +214,7 @@ public class OutboxRelay {
     private List<Pending> oldestUnpublished(Connection connection) throws SQLException {
         List<Pending> batch = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("""
-                SELECT position, event_id, topic, event_type, subject, occurred_at, payload
+                SELECT position, event_id, topic, event_type, subject, occurred_at, payload, traceparent
                 FROM outbox_message WHERE published_at IS NULL ORDER BY position LIMIT ?""")) {
             select.setInt(1, batchSize);
             try (ResultSet rs = select.executeQuery()) {
@@ -222,7 +222,7 @@ public class OutboxRelay {
                     Instant occurredAt = rs.getTimestamp("occurred_at").toInstant();
                     CloudEvent event = CloudEvents.of(rs.getObject("event_id", UUID.class), source,
                             rs.getString("event_type"), rs.getString("subject"), occurredAt,
-                            rs.getString("payload").getBytes(StandardCharsets.UTF_8));
+                            rs.getString("payload").getBytes(StandardCharsets.UTF_8), rs.getString("traceparent"));
                     batch.add(new Pending(rs.getLong("position"), rs.getString("topic"), rs.getString("subject"),
                             occurredAt, event));
                 }
