@@ -41,10 +41,10 @@ public final class KafkaBroker implements AutoCloseable {
      */
     public KafkaBroker(Path directory, int port, String heap) {
         this.directory = directory.toAbsolutePath();
-        this.port = port == 0 ? Ports.free() : port;
+        this.port = port == 0 ? TcpPorts.free() : port;
         // A fixed client port gets a fixed controller port beside it, so a kept data directory
         // finds its controller where it left it.
-        this.controllerPort = port == 0 ? Ports.free() : port + 1;
+        this.controllerPort = port == 0 ? TcpPorts.free() : port + 1;
         this.heap = heap;
     }
 
@@ -65,8 +65,8 @@ public final class KafkaBroker implements AutoCloseable {
         if (isRunning()) {
             return this;
         }
-        Ports.requireFree(port, "Kafka");
-        Ports.requireFree(controllerPort, "Kafka's controller");
+        TcpPorts.requireFree(port, "Kafka");
+        TcpPorts.requireFree(controllerPort, "Kafka's controller");
         try {
             Files.createDirectories(directory);
             Path config = writeConfig();

@@ -9,146 +9,242 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The whole suite on one machine, as {@code ./cpa up} starts it: PostgreSQL (the server of
- * {@code CPA_DB_URL}, else an embedded one), a Kafka broker (unless
- * {@code KAFKA_BOOTSTRAP_SERVERS}), then every service that has been built, each with a
- * database of its own. Everything it starts keeps its data and log under the data directory,
- * and everything stops when this process is told to stop. A part that cannot start stops
- * what was already started and names its log.
+ * The whole suite on one machine, as {@code ./cpa up} and the end-to-end tests start it:
+ * PostgreSQL (the server of {@code CPA_DB_URL}, else an embedded one), a Kafka broker (unless
+ * {@code KAFKA_BOOTSTRAP_SERVERS}), the three services, each with a database of its own, and
+ * the gateway in front of them. Everything it starts keeps its data and log under the data
+ * directory and trusts the development key kept there. A part that cannot start stops what
+ * was already started and names its log.
  */
-public final class LocalSuite {
+public final class LocalSuite implements AutoCloseable {
 
-    /** The services of the suite, in start order; a service not built yet is left out. */
-    private record Service(String name, int port, String database) {
+    /** Where each part listens. */
+    public record Ports(int gateway, int mission, int personnel, int authorization, int postgres, int kafka) {
+
+        /** The ports of DESIGN.md, each overridable by its variable ({@code CPA_GATEWAY_PORT}, ...). */
+        public static Ports fromEnvironment(Map<String, String> environment) {
+            return new Ports(port(environment, "CPA_GATEWAY_PORT", 8080), port(environment, "CPA_MISSION_PORT", 8081),
+                    port(environment, "CPA_PERSONNEL_PORT", 8082), port(environment, "CPA_AUTHORIZATION_PORT", 8083),
+                    port(environment, "CPA_POSTGRES_PORT", 5432), port(environment, "CPA_KAFKA_PORT", 9092));
+        }
+
+        /** Free ports, for a suite beside another one (the tests); the broker picks its own (0). */
+        public static Ports free() {
+            return new Ports(TcpPorts.free(), TcpPorts.free(), TcpPorts.free(), TcpPorts.free(), TcpPorts.free(), 0);
+        }
+
+        private static int port(Map<String, String> environment, String variable, int fallback) {
+            String value = environment.get(variable);
+            if (value == null || value.isBlank()) {
+                return fallback;
+            }
+            try {
+                return Integer.parseInt(value.trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(variable + " must be a port number, not " + value);
+            }
+        }
     }
 
+    /** A process of the suite: a built Quarkus application, with its own database unless it is the gateway. */
+    private record Service(String name, String database) {
+        int port(Ports ports) {
+            return switch (name) {
+                case "gateway" -> ports.gateway();
+                case "mission-service" -> ports.mission();
+                case "personnel-service" -> ports.personnel();
+                case "authorization-service" -> ports.authorization();
+                default -> throw new IllegalArgumentException(name);
+            };
+        }
+    }
+
+    public static final List<String> SERVICE_NAMES =
+            List.of("mission-service", "personnel-service", "authorization-service", "gateway");
     private static final List<Service> SERVICES = List.of(
-            new Service("mission-service", 8081, "cpa_mission"),
-            new Service("personnel-service", 8082, "cpa_personnel"),
-            new Service("authorization-service", 8083, "cpa_authorization"),
-            new Service("gateway", 8080, null));
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+            new Service("mission-service", "cpa_mission"),
+            new Service("personnel-service", "cpa_personnel"),
+            new Service("authorization-service", "cpa_authorization"),
+            new Service("gateway", null));
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
 
     private final Path root;
     private final Path dataDir;
-    private final List<Process> processes = new ArrayList<>();
+    private final Ports ports;
+    private final Map<String, String> environment;
+    private final DevTokens tokens;
+    private final Map<String, Process> processes = new LinkedHashMap<>();
+    private final List<String> report = new ArrayList<>();
     private PostgresServer postgres;
     private KafkaBroker broker;
+    private String bootstrapServers;
+    private Duration startupTime;
+    private boolean closed;
 
-    private LocalSuite(Path root, Path dataDir) {
+    private LocalSuite(Path root, Path dataDir, Ports ports, Map<String, String> environment) {
         this.root = root;
         this.dataDir = dataDir;
+        this.ports = ports;
+        this.environment = environment;
+        this.tokens = DevTokens.inDirectory(keyDirectory(dataDir));
     }
 
-    public static void main(String[] args) throws Exception {
-        String command = args.length == 0 ? "up" : args[0];
-        switch (command) {
-            case "up" -> {
-                Path root = Path.of(args.length > 1 ? args[1] : ".").toAbsolutePath().normalize();
-                Path data = Path.of(System.getenv().getOrDefault("CPA_DATA_DIR", root.resolve(".cpa").toString()));
-                new LocalSuite(root, data).runUntilStopped();
-            }
-            case "token" -> {
-                if (args.length < 2) {
-                    System.err.println("usage: token ROLE [ORGANIZATION]");
-                    System.exit(2);
-                }
-                System.out.println(DevTokens.issue("dev-" + args[1], List.of(args[1]), args.length > 2 ? args[2] : null,
-                        Duration.ofHours(8)));
-            }
-            default -> {
-                System.err.println("unknown command " + command + " (up, token)");
-                System.exit(2);
-            }
-        }
+    /**
+     * A suite that will run from the built jars under {@code root}, keep its data in
+     * {@code dataDir}, listen on {@code ports}, and give its processes {@code environment}
+     * (configuration such as {@code CPA_RATE_LIMIT_RPS} included). Nothing runs yet.
+     */
+    public static LocalSuite prepare(Path root, Path dataDir, Ports ports, Map<String, String> environment) {
+        return new LocalSuite(root, dataDir, ports, Map.copyOf(environment));
     }
 
-    private void runUntilStopped() throws InterruptedException {
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            stopAll();
-            stopped.countDown();
-        }, "cpa-stop"));
+    /** Starts everything and returns when all is ready; on failure, what had started is stopped. */
+    public LocalSuite start() {
         try {
-            Files.createDirectories(dataDir.resolve("logs"));
-            Files.deleteIfExists(dataDir.resolve("suite.ready"));
-            start();
+            startAll();
+            return this;
         } catch (RuntimeException | IOException e) {
-            System.err.println("cpa: " + e.getMessage());
-            System.exit(1);
+            close();
+            throw e instanceof RuntimeException runtime ? runtime : new UncheckedIOException((IOException) e);
         }
-        stopped.await();
     }
 
-    private void start() throws IOException {
-        int postgresPort = Integer.parseInt(System.getenv().getOrDefault("CPA_POSTGRES_PORT", "5432"));
-        String dbUrl = System.getenv("CPA_DB_URL");
-        if (dbUrl == null || dbUrl.isBlank()) {
-            requireFree(postgresPort, "PostgreSQL", "set CPA_DB_URL to use the server there, or CPA_POSTGRES_PORT");
-        }
-        postgres = PostgresServer.fromEnvironmentOrEmbedded(dataDir.resolve("postgres"), postgresPort, false);
-        say("PostgreSQL ready (" + (postgres.isEmbedded() ? "embedded, port " + postgresPort : dbUrl) + ")");
+    /** The signing key of this data directory: every process of the suite trusts its tokens. */
+    public static Path keyDirectory(Path dataDir) {
+        return dataDir.resolve("keys");
+    }
 
-        String bootstrap = System.getenv("KAFKA_BOOTSTRAP_SERVERS");
-        if (bootstrap == null || bootstrap.isBlank()) {
-            requireFree(9092, "Kafka", "set KAFKA_BOOTSTRAP_SERVERS to use the broker there");
-            broker = new KafkaBroker(dataDir.resolve("kafka"), 9092, "512m").start();
-            bootstrap = broker.bootstrapServers();
-        }
-        say("Kafka ready (" + bootstrap + ")");
+    public URI gatewayUrl() {
+        return URI.create("http://localhost:" + ports.gateway());
+    }
 
-        List<Service> started = new ArrayList<>();
+    public URI serviceUrl(String service) {
+        return URI.create("http://localhost:" + SERVICES.stream().filter(s -> s.name().equals(service)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no service " + service)).port(ports));
+    }
+
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    public DevTokens tokens() {
+        return tokens;
+    }
+
+    public Duration startupTime() {
+        return startupTime;
+    }
+
+    /** What started, where, and how long it took: the lines {@code ./cpa up} prints. */
+    public List<String> report() {
+        return List.copyOf(report);
+    }
+
+    private void startAll() throws IOException {
+        Instant begin = Instant.now();
+        Files.createDirectories(dataDir.resolve("logs"));
         for (Service service : SERVICES) {
-            Path jar = root.resolve(service.name()).resolve("target/quarkus-app/quarkus-run.jar");
-            if (!Files.exists(jar)) {
-                continue;
+            if (!Files.exists(jar(service))) {
+                throw new IllegalStateException(service.name() + " is not built (" + jar(service)
+                        + " is missing): run ./mvnw install -DskipTests");
             }
-            requireFree(service.port(), service.name(), "stop what listens there");
-            processes.add(launch(service, jar, bootstrap));
-            started.add(service);
         }
-        for (Service service : started) {
-            awaitReady(service, processes.get(started.indexOf(service)));
-            say(service.name() + " ready on http://localhost:" + service.port());
+
+        String dbUrl = environment.get("CPA_DB_URL");
+        boolean embeddedPostgres = dbUrl == null || dbUrl.isBlank();
+        if (embeddedPostgres) {
+            requireFree(ports.postgres(), "PostgreSQL", "set CPA_POSTGRES_PORT to another port, or CPA_DB_URL to use a server");
         }
-        String summary = summary(started, bootstrap);
-        Files.writeString(dataDir.resolve("suite.info"), summary);
-        Files.writeString(dataDir.resolve("suite.ready"), Instant.now().toString());
-        System.out.print(summary);
-        System.out.flush();
+        Instant partStart = Instant.now();
+        PostgresServer startedPostgres = PostgresServer.fromEnvironmentOrEmbedded(dataDir.resolve("postgres"),
+                ports.postgres(), false);
+        synchronized (this) {
+            postgres = startedPostgres;
+        }
+        stopIfClosedMeanwhile();
+        note("PostgreSQL ready (" + (postgres.isEmbedded() ? "embedded, port " + ports.postgres() + ", data in "
+                + dataDir.resolve("postgres") : dbUrl) + ") in " + seconds(partStart));
+
+        bootstrapServers = environment.get("KAFKA_BOOTSTRAP_SERVERS");
+        if (bootstrapServers == null || bootstrapServers.isBlank()) {
+            if (ports.kafka() != 0) {
+                requireFree(ports.kafka(), "Kafka", "set CPA_KAFKA_PORT to another port, or KAFKA_BOOTSTRAP_SERVERS to use a broker");
+                requireFree(ports.kafka() + 1, "Kafka (its controller)", "set CPA_KAFKA_PORT to another port");
+            }
+            partStart = Instant.now();
+            KafkaBroker startedBroker = new KafkaBroker(dataDir.resolve("kafka"), ports.kafka(), "512m").start();
+            synchronized (this) {
+                broker = startedBroker;
+            }
+            stopIfClosedMeanwhile();
+            bootstrapServers = broker.bootstrapServers();
+            note("Kafka ready (" + bootstrapServers + ", log " + broker.logFile() + ") in " + seconds(partStart));
+        } else {
+            note("Kafka: using " + bootstrapServers);
+        }
+
+        for (Service service : SERVICES) {
+            requireFree(service.port(ports), service.name(), "set CPA_" + portVariable(service) + "_PORT to another port");
+        }
+        Map<String, Instant> launched = new LinkedHashMap<>();
+        for (Service service : SERVICES) {
+            launched.put(service.name(), Instant.now());
+            Process process = launch(service);
+            synchronized (this) {
+                processes.put(service.name(), process);
+            }
+            stopIfClosedMeanwhile();
+        }
+        for (Service service : SERVICES) {
+            awaitReady(service, processes.get(service.name()));
+            note(service.name() + " ready on http://localhost:" + service.port(ports) + " in "
+                    + seconds(launched.get(service.name())) + " (log " + log(service) + ")");
+        }
+        startupTime = Duration.between(begin, Instant.now());
+        note("all ready in " + seconds(begin));
     }
 
-    private Process launch(Service service, Path jar, String bootstrap) throws IOException {
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms64m", "-Xmx256m", "-jar", jar.toString());
+    private Process launch(Service service) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(List.of(environment.getOrDefault("CPA_JAVA_OPTS", "-Xms32m -Xmx256m").trim().split("\\s+")));
+        command.addAll(List.of("-jar", jar(service).toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(root.resolve(service.name()).toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log(service).toFile()));
         Map<String, String> env = builder.environment();
-        env.put("QUARKUS_HTTP_PORT", Integer.toString(service.port()));
-        env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
-        env.putIfAbsent("CPA_JWT_PUBLIC_KEY_LOCATION", "cpa-dev-jwt-public.pem");
+        env.clear();
+        env.putAll(environment);
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(service.port(ports)));
+        env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
+        env.put("CPA_JWT_PUBLIC_KEY_LOCATION", keyDirectory(dataDir).resolve(DevTokens.PUBLIC_KEY_FILE).toUri().toString());
         if (service.database() != null) {
             env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.ensureDatabase(service.database()));
             env.put("QUARKUS_DATASOURCE_USERNAME", postgres.user());
             env.put("QUARKUS_DATASOURCE_PASSWORD", postgres.password());
+        } else {
+            env.put("CPA_MISSION_URL", "http://localhost:" + ports.mission());
+            env.put("CPA_PERSONNEL_URL", "http://localhost:" + ports.personnel());
+            env.put("CPA_AUTHORIZATION_URL", "http://localhost:" + ports.authorization());
         }
         return builder.start();
     }
 
     private void awaitReady(Service service, Process process) {
         Instant deadline = Instant.now().plus(READY_TIMEOUT);
-        URI ready = URI.create("http://127.0.0.1:" + service.port() + "/q/health/ready");
+        URI ready = URI.create("http://127.0.0.1:" + service.port(ports) + "/q/health/ready");
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(service.name() + " stopped while starting; see " + log(service));
+                throw new IllegalStateException(service.name() + " stopped while starting (exit code "
+                        + process.exitValue() + "); see " + log(service));
             }
             if (answersOk(ready)) {
                 return;
@@ -163,7 +259,7 @@ public final class LocalSuite {
         try {
             HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
             connection.setConnectTimeout(1000);
-            connection.setReadTimeout(2000);
+            connection.setReadTimeout(3000);
             try {
                 return connection.getResponseCode() == 200;
             } finally {
@@ -174,65 +270,80 @@ public final class LocalSuite {
         }
     }
 
-    private String summary(List<Service> started, String bootstrap) {
-        StringBuilder text = new StringBuilder("\nCPA Deployments is running.\n");
-        for (Service service : started) {
-            text.append(String.format("  %-22s http://localhost:%d  (OpenAPI: /q/openapi, health: /q/health)%n",
-                    service.name(), service.port()));
+    /** The suite was stopped while a part was starting: that part is stopped too, and starting ends. */
+    private void stopIfClosedMeanwhile() {
+        boolean stopped;
+        synchronized (this) {
+            stopped = closed;
         }
-        text.append("  Kafka                  ").append(bootstrap).append('\n');
-        text.append("  data and logs          ").append(dataDir).append('\n');
-        text.append("\nA development token (8 h) for a role:  ./cpa token mission-planner\n")
-                .append("  a requesting partner of an organization:  ./cpa token requesting-partner UN-DPO\n")
-                .append("  then: curl -H \"Authorization: Bearer $(./cpa token mission-planner)\" http://localhost:8081/api/v1/missions\n")
-                .append("Stop everything with ./cpa down\n");
-        return text.toString();
+        if (stopped) {
+            close();
+            throw new IllegalStateException("stopped while starting");
+        }
     }
 
-    private void stopAll() {
-        for (int i = processes.size() - 1; i >= 0; i--) {
-            Process process = processes.get(i);
-            process.destroy();
+    /** Stops every process it started, the broker and the embedded database, in reverse order. */
+    @Override
+    public synchronized void close() {
+        closed = true;
+        List<Process> started = new ArrayList<>(processes.values());
+        started.forEach(Process::destroy);
+        for (Process process : started) {
             try {
                 if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
+                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
                 }
             } catch (InterruptedException e) {
                 process.destroyForcibly();
                 Thread.currentThread().interrupt();
             }
         }
+        processes.clear();
         if (broker != null) {
             broker.stop();
+            broker = null;
         }
         if (postgres != null) {
             postgres.close();
+            postgres = null;
         }
-        try {
-            Files.deleteIfExists(dataDir.resolve("suite.ready"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    }
+
+    public Path log(String service) {
+        return dataDir.resolve("logs").resolve(service + ".log");
     }
 
     private Path log(Service service) {
-        return dataDir.resolve("logs").resolve(service.name() + ".log");
+        return log(service.name());
     }
 
-    private static void requireFree(int port, String part, String remedy) {
-        if (!Ports.isFree(port)) {
-            throw new IllegalStateException(part + " cannot start: port " + port + " is already taken (" + remedy + ")");
-        }
+    private Path jar(Service service) {
+        return root.resolve(service.name()).resolve("target/quarkus-app/quarkus-run.jar");
     }
 
-    private static void say(String line) {
+    private void note(String line) {
+        report.add(line);
         System.out.println("cpa: " + line);
         System.out.flush();
     }
 
+    private static String portVariable(Service service) {
+        return service.name().replace("-service", "").toUpperCase(Locale.ROOT);
+    }
+
+    private static String seconds(Instant since) {
+        return String.format(Locale.ROOT, "%.1f s", Duration.between(since, Instant.now()).toMillis() / 1000.0);
+    }
+
+    private static void requireFree(int port, String part, String remedy) {
+        if (!TcpPorts.isFree(port)) {
+            throw new IllegalStateException(part + " cannot start: port " + port + " is already taken (" + remedy + ")");
+        }
+    }
+
     private static void pause() {
         try {
-            Thread.sleep(250);
+            Thread.sleep(200);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);

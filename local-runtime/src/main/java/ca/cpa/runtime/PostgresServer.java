@@ -69,7 +69,7 @@ public final class PostgresServer implements AutoCloseable {
                     .setOverrideWorkingDirectory(binaries.toFile())
                     .setDataDirectory(data)
                     .setCleanDataDirectory(false)
-                    .setPort(port == 0 ? Ports.free() : port)
+                    .setPort(port == 0 ? TcpPorts.free() : port)
                     .setServerConfig("max_connections", "200")
                     .setOutputRedirector(ProcessBuilder.Redirect.appendTo(directory.resolve("postgres.log").toFile()))
                     .setErrorRedirector(ProcessBuilder.Redirect.appendTo(directory.resolve("postgres.log").toFile()))

@@ -10,27 +10,33 @@ import java.util.List;
 public final class Tokens {
 
     private static final Duration LIFETIME = Duration.ofHours(1);
+    private static final DevTokens SIGNER = DevTokens.committed();
 
     private Tokens() {
     }
 
     /** A token whose subject is named after the role, e.g. {@code test-mission-planner}. */
     public static String of(String role) {
-        return DevTokens.issue("test-" + role, List.of(role), null, LIFETIME);
+        return SIGNER.issue("test-" + role, List.of(role), null, LIFETIME);
     }
 
     /** A {@code requesting-partner} acting for {@code organization}. */
     public static String partner(String organization) {
-        return DevTokens.issue("partner@" + organization, List.of("requesting-partner"), organization, LIFETIME);
+        return SIGNER.issue("partner@" + organization, List.of("requesting-partner"), organization, LIFETIME);
     }
 
     public static String expired(String role) {
-        return DevTokens.sign(DevTokens.ISSUER, "test-" + role, List.of(role), null,
+        return SIGNER.sign(DevTokens.ISSUER, "test-" + role, List.of(role), null,
                 Instant.now().minus(Duration.ofHours(3)), Duration.ofHours(1));
     }
 
+    /** A well-formed token signed with a key nobody trusts. */
+    public static String signedByAnUntrustedKey(String role) {
+        return DevTokens.untrusted().issue("test-" + role, List.of(role), null, LIFETIME);
+    }
+
     public static String fromAnotherIssuer(String role) {
-        return DevTokens.sign("https://impostor.example/issuer", "test-" + role, List.of(role), null,
+        return SIGNER.sign("https://impostor.example/issuer", "test-" + role, List.of(role), null,
                 Instant.now(), LIFETIME);
     }
 }

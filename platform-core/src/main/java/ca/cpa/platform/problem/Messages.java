@@ -39,6 +39,20 @@ public final class Messages {
         return key;
     }
 
+    /** The supported language an {@code Accept-Language} header prefers; English when absent or malformed. */
+    public static Locale preferred(String acceptLanguage) {
+        if (acceptLanguage == null || acceptLanguage.isBlank()) {
+            return ENGLISH;
+        }
+        try {
+            return preferred(Locale.LanguageRange.parse(acceptLanguage).stream()
+                    .map(range -> Locale.forLanguageTag(range.getRange()))
+                    .toList());
+        } catch (IllegalArgumentException malformed) {
+            return ENGLISH;
+        }
+    }
+
     /** The supported language the client prefers, by the order of its Accept-Language ranges. */
     public static Locale preferred(List<Locale> acceptable) {
         for (Locale wanted : acceptable) {

@@ -3,6 +3,7 @@ package ca.cpa.platform.problem;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * An RFC 9457 problem details document: the body of every error this suite answers. Its
@@ -18,6 +19,14 @@ public record Problem(
         List<FieldError> errors) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
+    public static final String TYPE_PREFIX = "urn:cpa:problem:";
+
+    /** A problem of {@code kind} (its type and title follow from the kind) in {@code locale}. */
+    public static Problem of(Locale locale, int status, String kind, String detail, String instance,
+                             List<FieldError> errors) {
+        return new Problem(TYPE_PREFIX + kind, Messages.get(locale, "problem." + kind + ".title"), status, detail,
+                instance, errors == null || errors.isEmpty() ? null : errors);
+    }
 
     public record FieldError(
             String field,

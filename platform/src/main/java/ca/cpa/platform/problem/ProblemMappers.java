@@ -40,7 +40,6 @@ import java.util.stream.Collectors;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
-    private static final String TYPE_PREFIX = "urn:cpa:problem:";
     private static final String UNIQUE_VIOLATION = "23505";
     /** SQLState class 22: a value the database cannot store, such as a date beyond its range. */
     private static final String DATA_EXCEPTION = "22";
@@ -183,8 +182,7 @@ public class ProblemMappers {
     private static Response respond(ContainerRequestContext request, int status, String kind, String detail,
                                     List<Problem.FieldError> errors) {
         Locale locale = RequestLocale.of(request);
-        Problem problem = new Problem(TYPE_PREFIX + kind, Messages.get(locale, "problem." + kind + ".title"), status,
-                detail, path(request), errors == null || errors.isEmpty() ? null : errors);
+        Problem problem = Problem.of(locale, status, kind, detail, path(request), errors);
         return Response.status(status)
                 .type(Problem.MEDIA_TYPE)
                 .header(HttpHeaders.CONTENT_LANGUAGE, locale.getLanguage())

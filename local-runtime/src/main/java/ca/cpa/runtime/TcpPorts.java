@@ -7,9 +7,9 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 
 /** Local TCP ports: finding a free one, and refusing clearly when one is taken. */
-public final class Ports {
+public final class TcpPorts {
 
-    private Ports() {
+    private TcpPorts() {
     }
 
     public static int free() {

@@ -1,0 +1,62 @@
+package ca.cpa.gateway;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** What the gateway routes where, and the limits it keeps at the edge. */
+@ConfigMapping(prefix = "cpa.gateway")
+public interface GatewayConfig {
+
+    /** The services behind the gateway, by name. */
+    Map<String, Service> services();
+
+    /** How long a service may take to accept a connection or to send data before the caller gets a 503/504. */
+    @WithDefault("5s")
+    Duration timeout();
+
+    /** The largest request body passed on; a larger one is answered 413. */
+    @WithDefault("1M")
+    MemorySize maxBodySize();
+
+    RateLimit rateLimit();
+
+    CircuitBreaker circuitBreaker();
+
+    interface Service {
+        /** Where the service listens; with several replicas, requests take turns. */
+        List<URI> urls();
+
+        /** The API paths it serves, e.g. {@code /api/v1/missions}: the path itself and everything under it. */
+        List<String> prefixes();
+    }
+
+    /** A token bucket per caller: {@code rps} a second on average, up to {@code burst} at once; 0 turns it off. */
+    interface RateLimit {
+        @WithDefault("50")
+        double rps();
+
+        @WithDefault("100")
+        int burst();
+    }
+
+    /**
+     * After {@code failures} failed calls (refused or timed out) within {@code window}, a
+     * replica is not called for {@code reset}; then one call tries it again.
+     */
+    interface CircuitBreaker {
+        @WithDefault("5")
+        int failures();
+
+        @WithDefault("60s")
+        Duration window();
+
+        @WithDefault("10s")
+        Duration reset();
+    }
+}

@@ -1,0 +1,109 @@
+package ca.cpa.gateway.edge;
+
+import ca.cpa.gateway.GatewayConfig;
+import ca.cpa.gateway.routing.DownstreamProxy;
+import ca.cpa.gateway.routing.Downstreams;
+import ca.cpa.platform.tracing.RequestId;
+import ca.cpa.platform.tracing.TraceParent;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import io.smallrye.jwt.auth.principal.ParseException;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import java.util.Optional;
+
+/**
+ * Every API call passes here, in this order: it gets a request id and a trace; it must go to a
+ * known service, with a body within the limit; its caller is identified by a valid token (the
+ * services check it again) and kept within the rate limit; then it is streamed to the service.
+ * Whatever is refused here never reaches a service.
+ */
+@ApplicationScoped
+public class EdgeRoutes {
+
+    private static final String BEARER = "Bearer ";
+
+    @Inject
+    Downstreams downstreams;
+
+    @Inject
+    JWTParser tokens;
+
+    @Inject
+    RateLimiter rateLimiter;
+
+    @Inject
+    GatewayProblems problems;
+
+    @Inject
+    GatewayConfig config;
+
+    void install(@Observes Router router) {
+        router.route("/api/*").handler(this::handle);
+    }
+
+    private void handle(RoutingContext routing) {
+        HttpServerRequest request = routing.request();
+        String requestId = RequestId.acceptOrGenerate(request.getHeader(RequestId.HEADER));
+        request.headers().set(RequestId.HEADER, requestId);
+        request.headers().set(TraceParent.HEADER,
+                TraceParent.continueOrStart(request.getHeader(TraceParent.HEADER)).toString());
+
+        Optional<DownstreamProxy> service = downstreams.route(request.path());
+        if (service.isEmpty()) {
+            problems.send(request, 404, "not-found", "problem.no-such-path.detail");
+            return;
+        }
+        if (declaredLength(request) > config.maxBodySize().asLongValue()) {
+            problems.send(request, 413, "payload-too-large", "problem.payload-too-large.detail",
+                    config.maxBodySize().asLongValue());
+            return;
+        }
+        Optional<JsonWebToken> caller = authenticate(request);
+        long wait = rateLimiter.secondsToWait(caller.map(token -> "subject:" + token.getSubject())
+                .orElse("address:" + request.remoteAddress().hostAddress()));
+        if (wait > 0) {
+            request.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(wait));
+            problems.send(request, 429, "rate-limited", "problem.rate-limited.detail",
+                    rateLimiter.ratePerSecond(), rateLimiter.burst(), wait);
+            return;
+        }
+        if (caller.isEmpty()) {
+            request.response().putHeader("WWW-Authenticate", "Bearer");
+            problems.send(request, 401, "unauthenticated", "problem.unauthenticated.detail");
+            return;
+        }
+        service.get().handle(request);
+    }
+
+    /** The caller of a valid, unexpired token from the trusted issuer; empty for anything else. */
+    private Optional<JsonWebToken> authenticate(HttpServerRequest request) {
+        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+        if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(tokens.parse(authorization.substring(BEARER.length()).trim()));
+        } catch (ParseException invalid) {
+            return Optional.empty();
+        }
+    }
+
+    private static long declaredLength(HttpServerRequest request) {
+        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length == null) {
+            return 0;
+        }
+        try {
+            return Long.parseLong(length.trim());
+        } catch (NumberFormatException malformed) {
+            return 0; // the proxy refuses a malformed length itself
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package ca.cpa.gateway.edge;
+
+import ca.cpa.gateway.GatewayConfig;
+import io.quarkus.runtime.Startup;
+import io.vertx.core.Vertx;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+
+/**
+ * Rate limiting per caller (the token's subject, else the client's address), with a token
+ * bucket each. Buckets that have filled up again are forgotten, so memory follows the callers
+ * active in the last moments, not all callers ever seen.
+ */
+@ApplicationScoped
+@Startup
+public class RateLimiter {
+
+    private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
+    private final double ratePerSecond;
+    private final int burst;
+    private final LongSupplier clock;
+    private final Vertx vertx;
+    private final long sweeper;
+
+    @Inject
+    public RateLimiter(GatewayConfig config, Vertx vertx) {
+        this.ratePerSecond = config.rateLimit().rps();
+        this.burst = config.rateLimit().burst();
+        this.clock = System::nanoTime;
+        this.vertx = vertx;
+        this.sweeper = isOn() ? vertx.setPeriodic(TimeUnit.SECONDS.toMillis(30), tick -> forgetIdle()) : -1;
+    }
+
+    public boolean isOn() {
+        return ratePerSecond > 0;
+    }
+
+    public double ratePerSecond() {
+        return ratePerSecond;
+    }
+
+    public int burst() {
+        return burst;
+    }
+
+    /** 0 when {@code caller} may go on; else how many whole seconds to wait (for Retry-After). */
+    public long secondsToWait(String caller) {
+        if (!isOn()) {
+            return 0;
+        }
+        long now = clock.getAsLong();
+        long nanos = buckets.computeIfAbsent(caller, key -> new TokenBucket(ratePerSecond, burst, now)).take(now);
+        return nanos == 0 ? 0 : Math.max(1, TimeUnit.NANOSECONDS.toSeconds(nanos + 999_999_999L));
+    }
+
+    private void forgetIdle() {
+        long now = clock.getAsLong();
+        buckets.values().removeIf(bucket -> bucket.isFullAndIdle(now));
+    }
+
+    @PreDestroy
+    void stop() {
+        if (sweeper >= 0) {
+            vertx.cancelTimer(sweeper);
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package ca.cpa.gateway.openapi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Several services' OpenAPI documents as one: every path (marked {@code x-cpa-service}), every
+ * component once. A component two services define alike is kept once; one they define
+ * differently keeps its name in the first service and is renamed after the service in the
+ * next ({@code PersonnelMissionRequestView}), with every reference to it rewritten.
+ */
+public final class OpenApiMerge {
+
+    private static final String REF = "$ref";
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private OpenApiMerge() {
+    }
+
+    /** {@code documents} in the order given (services by name); {@code info} becomes the document's info. */
+    public static ObjectNode merge(Map<String, JsonNode> documents, ObjectNode info) {
+        ObjectNode merged = NODES.objectNode();
+        merged.put("openapi", documents.values().stream().map(d -> d.path("openapi").asText())
+                .filter(v -> !v.isEmpty()).findFirst().orElse("3.1.0"));
+        merged.set("info", info);
+        ArrayNode tags = merged.putArray("tags");
+        Set<String> tagNames = new HashSet<>();
+        ObjectNode paths = merged.putObject("paths");
+        ObjectNode components = merged.putObject("components");
+
+        documents.forEach((service, document) -> {
+            Map<String, String> renames = renamesFor(service, document, components);
+            JsonNode rewritten = rewriteRefs(document.deepCopy(), renames);
+            rewritten.path("components").fields().forEachRemaining(type -> {
+                ObjectNode target = components.has(type.getKey()) ? (ObjectNode) components.get(type.getKey())
+                        : components.putObject(type.getKey());
+                type.getValue().fields().forEachRemaining(component -> {
+                    String name = renames.getOrDefault(key(type.getKey(), component.getKey()), component.getKey());
+                    target.set(name, component.getValue());
+                });
+            });
+            rewritten.path("paths").fields().forEachRemaining(path -> {
+                if (paths.has(path.getKey())) {
+                    throw new IllegalStateException(path.getKey() + " is served by two services");
+                }
+                ObjectNode item = (ObjectNode) path.getValue();
+                item.put("x-cpa-service", service);
+                paths.set(path.getKey(), item);
+            });
+            for (JsonNode tag : rewritten.path("tags")) {
+                if (tagNames.add(tag.path("name").asText())) {
+                    tags.add(tag);
+                }
+            }
+            if (!merged.has("security") && rewritten.has("security")) {
+                merged.set("security", rewritten.get("security"));
+            }
+        });
+        return merged;
+    }
+
+    /** The components of {@code document} that must be renamed to keep their meaning, as "type/name" to new name. */
+    private static Map<String, String> renamesFor(String service, JsonNode document, ObjectNode merged) {
+        Map<String, String> renames = new HashMap<>();
+        boolean changed = true;
+        while (changed) { // a renamed component changes the components that refer to it
+            changed = false;
+            JsonNode rewritten = rewriteRefs(document.deepCopy(), renames);
+            for (Iterator<Map.Entry<String, JsonNode>> types = rewritten.path("components").fields(); types.hasNext(); ) {
+                Map.Entry<String, JsonNode> type = types.next();
+                JsonNode existing = merged.path(type.getKey());
+                for (Iterator<Map.Entry<String, JsonNode>> it = type.getValue().fields(); it.hasNext(); ) {
+                    Map.Entry<String, JsonNode> component = it.next();
+                    String key = key(type.getKey(), component.getKey());
+                    if (!renames.containsKey(key) && existing.has(component.getKey())
+                            && !existing.get(component.getKey()).equals(component.getValue())) {
+                        renames.put(key, prefix(service) + component.getKey());
+                        changed = true;
+                    }
+                }
+            }
+        }
+        return renames;
+    }
+
+    private static JsonNode rewriteRefs(JsonNode node, Map<String, String> renames) {
+        if (renames.isEmpty()) {
+            return node;
+        }
+        if (node instanceof ObjectNode object) {
+            JsonNode ref = object.get(REF);
+            if (ref != null && ref.isTextual() && ref.asText().startsWith("#/components/")) {
+                String[] parts = ref.asText().substring("#/components/".length()).split("/", 2);
+                String renamed = parts.length == 2 ? renames.get(key(parts[0], parts[1])) : null;
+                if (renamed != null) {
+                    object.set(REF, TextNode.valueOf("#/components/" + parts[0] + "/" + renamed));
+                }
+            }
+            object.fields().forEachRemaining(field -> rewriteRefs(field.getValue(), renames));
+        } else if (node instanceof ArrayNode array) {
+            array.forEach(element -> rewriteRefs(element, renames));
+        }
+        return node;
+    }
+
+    private static String key(String type, String name) {
+        return type + "/" + name;
+    }
+
+    /** {@code personnel-service} → {@code Personnel}. */
+    private static String prefix(String service) {
+        StringBuilder prefix = new StringBuilder();
+        for (String word : service.replaceFirst("-service$", "").split("-")) {
+            if (!word.isEmpty()) {
+                prefix.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
+            }
+        }
+        return prefix.toString();
+    }
+}

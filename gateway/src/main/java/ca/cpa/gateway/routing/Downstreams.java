@@ -1,0 +1,90 @@
+package ca.cpa.gateway.routing;
+
+import ca.cpa.gateway.GatewayConfig;
+import ca.cpa.gateway.edge.GatewayProblems;
+import io.vertx.circuitbreaker.CircuitBreaker;
+import io.vertx.circuitbreaker.CircuitBreakerOptions;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.net.URI;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** The services behind the gateway, their replicas and proxies, and which serves which path. */
+@ApplicationScoped
+public class Downstreams {
+
+    private final HttpClient client;
+    private final List<Downstream> services;
+    private final RouteTable<DownstreamProxy> routes;
+
+    @Inject
+    public Downstreams(GatewayConfig config, Vertx vertx, GatewayProblems problems) {
+        this.client = vertx.createHttpClient(new HttpClientOptions()
+                .setKeepAlive(true)
+                .setMaxPoolSize(64)
+                .setConnectTimeout((int) config.timeout().toMillis()));
+        CircuitBreakerOptions breakerOptions = new CircuitBreakerOptions()
+                .setMaxFailures(config.circuitBreaker().failures())
+                .setFailuresRollingWindow(config.circuitBreaker().window().toMillis())
+                .setResetTimeout(config.circuitBreaker().reset().toMillis())
+                .setTimeout(-1) // the proxy's own timeouts end a call; the breaker only counts
+                .setNotificationAddress(null);
+        Map<String, DownstreamProxy> proxiesByPrefix = new HashMap<>();
+        Map<String, Downstream> byName = new TreeMap<>();
+        config.services().forEach((name, service) -> {
+            Downstream downstream = new Downstream(name, service.urls().stream()
+                    .map(url -> new Downstream.Origin(host(url), port(url),
+                            CircuitBreaker.create(name + "@" + url.getAuthority(), vertx, breakerOptions)))
+                    .toList());
+            byName.put(name, downstream);
+            DownstreamProxy proxy = new DownstreamProxy(downstream, client, problems, config.timeout(),
+                    config.circuitBreaker().reset(), config.maxBodySize().asLongValue());
+            for (String prefix : service.prefixes()) {
+                if (proxiesByPrefix.put(prefix, proxy) != null) {
+                    throw new IllegalStateException("two services are configured for " + prefix);
+                }
+            }
+        });
+        this.services = List.copyOf(byName.values());
+        this.routes = new RouteTable<>(proxiesByPrefix);
+    }
+
+    public Optional<DownstreamProxy> route(String path) {
+        return routes.route(path);
+    }
+
+    /** Every service, by name. */
+    public List<Downstream> services() {
+        return services;
+    }
+
+    /** The client the gateway calls its services with (also for their health and API documents). */
+    public HttpClient client() {
+        return client;
+    }
+
+    @PreDestroy
+    void close() {
+        client.close();
+    }
+
+    private static String host(URI url) {
+        if (!"http".equals(url.getScheme()) || url.getHost() == null) {
+            throw new IllegalArgumentException("a service URL must be http://host:port, not " + url);
+        }
+        return url.getHost();
+    }
+
+    private static int port(URI url) {
+        return url.getPort() > 0 ? url.getPort() : 80;
+    }
+}

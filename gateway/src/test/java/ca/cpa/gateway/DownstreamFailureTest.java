@@ -1,0 +1,81 @@
+package ca.cpa.gateway;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasEntry;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A stopped or hanging service: quick problem answers, never a hang, and recovery by itself. */
+@QuarkusTest
+class DownstreamFailureTest {
+
+    private static final String CALLER = "failure-test";
+    /** The configured timeout is 1 s; an answer must come well before a client would give up. */
+    private static final long PROMPT_MILLIS = 3000;
+
+    @Test
+    void aStoppedServiceIsA503ProblemThenItsCircuitOpensAndTrafficRecoversWhenItReturns() {
+        StubService personnel = StubServices.personnel();
+        personnel.stop();
+        try {
+            for (int i = 0; i < 5; i++) {
+                Response answer = timed(() -> Callers.as(CALLER).get("/api/v1/officers"));
+                answer.then().statusCode(503).contentType("application/problem+json")
+                        .header("Retry-After", org.hamcrest.Matchers.matchesPattern("[1-9][0-9]*"))
+                        .body("type", equalTo("urn:cpa:problem:downstream-unavailable"))
+                        .body("detail", startsWith("personnel-service"));
+            }
+            // the other services are not affected
+            Callers.as(CALLER).get("/api/v1/missions").then().statusCode(200);
+            given().get("/q/health/ready").then().statusCode(503)
+                    .body("checks[0].data", hasEntry(equalTo("personnel-service@localhost:" + personnel.port()),
+                            startsWith("DOWN")));
+        } finally {
+            personnel.start();
+        }
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
+                Callers.as(CALLER).get("/api/v1/officers").then().statusCode(200));
+        given().get("/q/health/ready").then().statusCode(200);
+    }
+
+    @Test
+    void aHangingServiceIsA504ProblemWithinTheTimeoutAndRecoversWhenItAnswersAgain() {
+        StubService authorization = StubServices.authorization();
+        authorization.hang();
+        try {
+            Response answer = timed(() -> Callers.as(CALLER).get("/api/v1/authorization-cases"));
+            answer.then().statusCode(504).contentType("application/problem+json")
+                    .body("type", equalTo("urn:cpa:problem:downstream-timeout"));
+            for (int i = 0; i < 3; i++) {
+                assertTrue(Callers.as(CALLER).get("/api/v1/authorization-cases").statusCode() >= 503);
+            }
+            // three failures open the circuit: now the answer is immediate
+            long start = System.nanoTime();
+            Callers.as(CALLER).get("/api/v1/authorization-cases").then().statusCode(503)
+                    .body("type", equalTo("urn:cpa:problem:downstream-unavailable"));
+            assertTrue(Duration.ofNanos(System.nanoTime() - start).toMillis() < 500, "an open circuit answers at once");
+        } finally {
+            authorization.answer();
+        }
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
+                Callers.as(CALLER).get("/api/v1/authorization-cases").then().statusCode(200));
+    }
+
+    private static Response timed(java.util.function.Supplier<Response> call) {
+        long start = System.nanoTime();
+        Response response = call.get();
+        long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+        assertTrue(millis < PROMPT_MILLIS, "answered in " + millis + " ms");
+        assertEquals("application/problem+json", response.contentType());
+        return response;
+    }
+}

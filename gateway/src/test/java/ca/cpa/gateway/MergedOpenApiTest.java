@@ -1,0 +1,48 @@
+package ca.cpa.gateway;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
+
+@QuarkusTest
+class MergedOpenApiTest {
+
+    @Test
+    void oneDocumentHoldsEveryServicesPathsWithComponentsWithoutClashes() {
+        given().queryParam("format", "json").get("/q/openapi")
+                .then().statusCode(200).contentType("application/json")
+                .body("info.title", equalTo("CPA Deployments API"))
+                .body("paths", hasKey("/api/v1/missions"))
+                .body("paths", hasKey("/api/v1/officers"))
+                .body("paths", hasKey("/api/v1/authorization-cases"))
+                .body("paths.'/api/v1/officers'.x-cpa-service", equalTo("personnel-service"))
+                // the Problem schema is the same everywhere: once
+                .body("components.schemas", hasKey("Problem"))
+                // Mission means two things: mission-service keeps the name, personnel-service's is renamed
+                .body("components.schemas.Mission.properties", hasKey("code"))
+                .body("components.schemas.PersonnelMission.properties", hasKey("ceiling"))
+                .body("components.schemas.Posting.properties.mission.'$ref'",
+                        equalTo("#/components/schemas/PersonnelMission"))
+                .body("paths.'/api/v1/missions'.get.responses.'200'.content.'application/json'.schema.'$ref'",
+                        equalTo("#/components/schemas/Mission"))
+                .body("components.securitySchemes", hasKey("bearer"))
+                .body("components.securitySchemes", not(hasKey("PersonnelBearer")));
+    }
+
+    @Test
+    void theDocumentIsYamlByDefaultAsQuarkusServesItAndSwaggerUiReadsIt() {
+        given().get("/q/openapi").then().statusCode(200)
+                .contentType(containsString("yaml"))
+                .body(containsString("/api/v1/authorization-cases:"));
+        given().redirects().follow(false).get("/q/swagger-ui").then().statusCode(302)
+                .header("Location", containsString("/q/swagger-ui/"));
+        given().get("/q/swagger-ui/").then().statusCode(200).contentType(containsString("text/html"))
+                .body(containsString("/q/openapi?format=json"));
+        given().get("/webjars/swagger-ui/swagger-ui-bundle.js").then().statusCode(200);
+    }
+}

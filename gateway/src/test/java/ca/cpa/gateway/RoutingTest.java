@@ -1,0 +1,60 @@
+package ca.cpa.gateway;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import java.util.UUID;
+
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+class RoutingTest {
+
+    private static final String CALLER = "routing-test";
+
+    @Test
+    void eachPathGoesToTheServiceOfItsPrefixWithItsQueryUnchanged() {
+        String marker = UUID.randomUUID().toString();
+        Callers.as(CALLER).get("/api/v1/mission-requests/" + marker + "?status=SUBMITTED&page=2")
+                .then().statusCode(200)
+                .body("service", equalTo("mission-service"))
+                .body("uri", equalTo("/api/v1/mission-requests/" + marker + "?status=SUBMITTED&page=2"));
+        Callers.as(CALLER).get("/api/v1/enrolments/" + marker).then().statusCode(200)
+                .body("service", equalTo("personnel-service"));
+        Callers.as(CALLER).get("/api/v1/ministerial-authorizations?missionId=" + marker).then().statusCode(200)
+                .body("service", equalTo("authorization-service"));
+        Callers.as(CALLER).get("/api/v1/missions").then().statusCode(200).body("service", equalTo("mission-service"));
+    }
+
+    @Test
+    void statusHeadersBodyAndLocationPassThrough() {
+        String body = "{\"code\": \"PROTEUS\"}";
+        Callers.as(CALLER).body(body).post("/api/v1/missions")
+                .then().statusCode(201)
+                .header("Location", endsWith("/api/v1/missions/created-id"))
+                .header("ETag", "\"0\"")
+                .body("method", equalTo("POST"))
+                .body("bodyBytes", equalTo(body.length()));
+        Callers.as(CALLER).get("/api/v1/officers/teapot")
+                .then().statusCode(418).header("X-Stub", "short and stout");
+        StubService.Received received = StubServices.mission().receivedFor("/api/v1/missions").stream()
+                .filter(r -> r.method().equals("POST")).reduce((first, last) -> last).orElseThrow();
+        assertTrue(received.headers().get("Authorization").startsWith("Bearer "), "the services verify the token again");
+        assertEquals("application/json", received.headers().get("Content-Type"));
+    }
+
+    @Test
+    void aPathNoServiceServesIsANotFoundProblemAndReachesNoService() {
+        int before = StubServices.mission().received().size();
+        for (String path : new String[]{"/api/v1/unknown", "/api/v1/missions-archive", "/api/v2/missions"}) {
+            Callers.as(CALLER).get(path).then().statusCode(404)
+                    .contentType("application/problem+json")
+                    .body("type", equalTo("urn:cpa:problem:not-found"))
+                    .body("instance", equalTo(path));
+        }
+        assertEquals(before, StubServices.mission().received().size());
+    }
+}

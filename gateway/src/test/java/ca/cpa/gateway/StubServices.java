@@ -1,0 +1,61 @@
+package ca.cpa.gateway;
+
+import ca.cpa.runtime.TcpPorts;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.vertx.core.Vertx;
+
+import java.util.Map;
+
+/**
+ * Three stand-in services for the gateway's tests, and the gateway's configuration for them:
+ * short timeouts and a small body limit, so that the edges can be reached quickly.
+ */
+public class StubServices implements QuarkusTestResourceLifecycleManager {
+
+    private static Vertx vertx;
+    private static StubService mission;
+    private static StubService personnel;
+    private static StubService authorization;
+
+    public static StubService mission() {
+        return mission;
+    }
+
+    public static StubService personnel() {
+        return personnel;
+    }
+
+    public static StubService authorization() {
+        return authorization;
+    }
+
+    @Override
+    public Map<String, String> start() {
+        vertx = Vertx.vertx();
+        mission = new StubService("mission-service", OpenApiDocuments.MISSION, vertx, TcpPorts.free());
+        personnel = new StubService("personnel-service", OpenApiDocuments.PERSONNEL, vertx, TcpPorts.free());
+        authorization = new StubService("authorization-service", OpenApiDocuments.AUTHORIZATION, vertx, TcpPorts.free());
+        mission.start();
+        personnel.start();
+        authorization.start();
+        return Map.ofEntries(
+                Map.entry("cpa.gateway.services.mission-service.urls", "http://localhost:" + mission.port()),
+                Map.entry("cpa.gateway.services.personnel-service.urls", "http://localhost:" + personnel.port()),
+                Map.entry("cpa.gateway.services.authorization-service.urls", "http://localhost:" + authorization.port()),
+                Map.entry("cpa.gateway.timeout", "1s"),
+                Map.entry("cpa.gateway.max-body-size", "1K"),
+                Map.entry("cpa.gateway.rate-limit.rps", "10"),
+                Map.entry("cpa.gateway.rate-limit.burst", "20"),
+                Map.entry("cpa.gateway.circuit-breaker.failures", "3"),
+                Map.entry("cpa.gateway.circuit-breaker.reset", "2s"),
+                Map.entry("quarkus.http.cors.origins", "https://frontend.example"));
+    }
+
+    @Override
+    public void stop() {
+        mission.stop();
+        personnel.stop();
+        authorization.stop();
+        vertx.close();
+    }
+}

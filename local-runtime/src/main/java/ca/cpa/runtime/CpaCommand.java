@@ -1,0 +1,148 @@
+package ca.cpa.runtime;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * What the {@code ./cpa} script runs: {@code up ROOT [--demo]} starts the suite and keeps it
+ * running until this process is stopped; {@code token ROLE [--org ORG] [--sub NAME]} prints a
+ * development token signed with the data directory's key.
+ */
+public final class CpaCommand {
+
+    /** The roles of CONTRACT.md. */
+    static final List<String> ROLES = List.of("requesting-partner", "mission-planner", "gac-approver", "ps-approver",
+            "rcmp-approver", "personnel-officer", "auditor");
+    private static final Duration TOKEN_LIFETIME = Duration.ofHours(8);
+
+    private CpaCommand() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        List<String> arguments = new ArrayList<>(Arrays.asList(args));
+        String command = arguments.isEmpty() ? "" : arguments.remove(0);
+        try {
+            switch (command) {
+                case "up" -> up(arguments);
+                case "token" -> System.out.println(token(arguments));
+                default -> throw new IllegalArgumentException("usage: up ROOT [--demo] | token ROLE [--org ORG] [--sub NAME]");
+            }
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            System.err.println("cpa: " + e.getMessage());
+            System.exit(e instanceof IllegalArgumentException ? 2 : 1);
+        }
+    }
+
+    private static Path dataDir(Path root) {
+        String configured = System.getenv("CPA_DATA_DIR");
+        return configured == null || configured.isBlank() ? root.resolve(".cpa") : Path.of(configured).toAbsolutePath();
+    }
+
+    private static void up(List<String> arguments) throws InterruptedException {
+        boolean demo = arguments.remove("--demo");
+        Path root = Path.of(arguments.isEmpty() ? "." : arguments.get(0)).toAbsolutePath().normalize();
+        Path data = dataDir(root);
+        Map<String, String> environment = System.getenv();
+        LocalSuite suite = LocalSuite.prepare(root, data, LocalSuite.Ports.fromEnvironment(environment), environment);
+        CountDownLatch stopped = new CountDownLatch(1);
+        // Stopping this process stops everything it started, even while it is still starting.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            suite.close();
+            deleteQuietly(data.resolve("suite.ready"));
+            stopped.countDown();
+        }, "cpa-stop"));
+        deleteQuietly(data.resolve("suite.ready"));
+        suite.start();
+
+        StringBuilder info = new StringBuilder(summary(suite, data));
+        if (demo) {
+            info.append("\nDemo data:\n");
+            new DemoData(suite.gatewayUrl(), suite.tokens()).load().forEach(line -> info.append("  ").append(line).append('\n'));
+        }
+        write(data.resolve("suite.info"), info.toString());
+        write(data.resolve("suite.ready"), suite.startupTime().toString());
+        System.out.print(info);
+        System.out.flush();
+        stopped.await();
+    }
+
+    private static String token(List<String> arguments) {
+        if (arguments.isEmpty()) {
+            throw new IllegalArgumentException("usage: ./cpa token ROLE [--org ORG] [--sub NAME]; roles: " + String.join(", ", ROLES));
+        }
+        String role = arguments.remove(0);
+        if (!ROLES.contains(role)) {
+            throw new IllegalArgumentException("unknown role " + role + "; the roles are " + String.join(", ", ROLES));
+        }
+        String organization = option(arguments, "--org");
+        String subject = option(arguments, "--sub");
+        if (!arguments.isEmpty()) {
+            throw new IllegalArgumentException("unexpected " + String.join(" ", arguments));
+        }
+        if ("requesting-partner".equals(role) && organization == null) {
+            throw new IllegalArgumentException("a requesting-partner acts for an organization: add --org, e.g. --org UN-DPO");
+        }
+        Path root = Path.of(".").toAbsolutePath().normalize();
+        DevTokens tokens = DevTokens.inDirectory(LocalSuite.keyDirectory(dataDir(root)));
+        return tokens.issue(subject != null ? subject : "dev-" + role, List.of(role), organization, TOKEN_LIFETIME);
+    }
+
+    private static String option(List<String> arguments, String name) {
+        int at = arguments.indexOf(name);
+        if (at < 0) {
+            return null;
+        }
+        if (at + 1 >= arguments.size() || arguments.get(at + 1).isBlank()) {
+            throw new IllegalArgumentException(name + " needs a value");
+        }
+        String value = arguments.get(at + 1);
+        arguments.subList(at, at + 2).clear();
+        return value;
+    }
+
+    private static String summary(LocalSuite suite, Path data) {
+        String gateway = suite.gatewayUrl().toString();
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
+                "%nCPA Deployments is running (all ready in %.1f s).%n", suite.startupTime().toMillis() / 1000.0));
+        text.append("  gateway      ").append(gateway).append("   (the whole API: /api/v1/...)\n");
+        text.append("  Swagger UI   ").append(gateway).append("/q/swagger-ui\n");
+        text.append("  OpenAPI      ").append(gateway).append("/q/openapi\n");
+        for (String service : LocalSuite.SERVICE_NAMES) {
+            if (!service.equals("gateway")) {
+                text.append(String.format("  %-13s%s%n", service.replace("-service", ""), suite.serviceUrl(service)));
+            }
+        }
+        text.append("  Kafka        ").append(suite.bootstrapServers()).append('\n');
+        text.append("  data, logs   ").append(data).append("   (./cpa logs [SERVICE])\n");
+        text.append("\nA token (8 h) for a role of CONTRACT.md:  ./cpa token mission-planner\n")
+                .append("  a requesting partner:  ./cpa token requesting-partner --org UN-DPO\n")
+                .append("  then:  curl -H \"Authorization: Bearer $(./cpa token mission-planner)\" ")
+                .append(gateway).append("/api/v1/missions\n")
+                .append("Stop everything with ./cpa stop\n");
+        return text.toString();
+    }
+
+    private static void write(Path file, String text) {
+        try {
+            Files.writeString(file, text);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // the next up replaces it anyway
+        }
+    }
+}
