@@ -227,7 +227,9 @@ public final class LocalSuite implements AutoCloseable {
         env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
         env.put("CPA_JWT_PUBLIC_KEY_LOCATION", keyDirectory(dataDir).resolve(DevTokens.PUBLIC_KEY_FILE).toUri().toString());
         if (service.database() != null) {
-            env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.ensureDatabase(service.database()));
+            // a suffix keeps the tests' databases apart from ./cpa's on a shared server (CPA_DB_URL)
+            String database = service.database() + environment.getOrDefault("CPA_DB_NAME_SUFFIX", "");
+            env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.ensureDatabase(database));
             env.put("QUARKUS_DATASOURCE_USERNAME", postgres.user());
             env.put("QUARKUS_DATASOURCE_PASSWORD", postgres.password());
         } else {

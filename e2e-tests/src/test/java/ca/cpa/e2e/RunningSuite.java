@@ -1,0 +1,42 @@
+package ca.cpa.e2e;
+
+import ca.cpa.runtime.Directories;
+import ca.cpa.runtime.LocalSuite;
+import io.restassured.RestAssured;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The whole suite, started once for all end-to-end tests the way {@code ./cpa up} starts it
+ * (a real broker, a real PostgreSQL, the three services and the gateway as processes of their
+ * own), on free ports and in a fresh data directory, and stopped after the last test.
+ */
+public class RunningSuite implements BeforeAllCallback {
+
+    private static LocalSuite suite;
+
+    static LocalSuite suite() {
+        return suite;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).getOrComputeIfAbsent(RunningSuite.class, key -> {
+            Path workDir = Path.of(System.getProperty("cpa.test.work-dir", "target/cpa-e2e")).toAbsolutePath();
+            Directories.deleteRecursively(workDir);
+            Map<String, String> environment = new HashMap<>(System.getenv());
+            environment.put("CPA_DB_NAME_SUFFIX", "_e2e");
+            suite = LocalSuite.prepare(Path.of(System.getProperty("cpa.root", "..")).toAbsolutePath().normalize(),
+                    workDir, LocalSuite.Ports.free(), environment).start();
+            RestAssured.baseURI = "http://localhost";
+            RestAssured.port = suite.gatewayUrl().getPort();
+            // the event probes of test-support read the broker's address from the configuration
+            System.setProperty("kafka.bootstrap.servers", suite.bootstrapServers());
+            return (ExtensionContext.Store.CloseableResource) suite::close;
+        }, Object.class);
+    }
+}
