@@ -49,7 +49,7 @@ final class JsonApi {
             if (Instant.now().isAfter(deadline)) {
                 throw new IllegalStateException("POST " + path + " answered " + answer.status() + ": " + answer.body());
             }
-            pause();
+            Pause.of(Pause.BETWEEN_POLLS);
         }
     }
 
@@ -64,7 +64,7 @@ final class JsonApi {
             if (Instant.now().isAfter(deadline)) {
                 throw new IllegalStateException("GET " + path + " did not reach the expected state: " + answer.body());
             }
-            pause();
+            Pause.of(Pause.BETWEEN_POLLS);
         }
     }
 
@@ -77,15 +77,6 @@ final class JsonApi {
             return new Answer(response.statusCode(), body == null || body.isBlank() ? JSON.nullNode() : JSON.readTree(body));
         } catch (IOException e) {
             throw new UncheckedIOException("calling " + base + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(200);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);

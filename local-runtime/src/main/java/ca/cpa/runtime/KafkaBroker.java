@@ -165,7 +165,7 @@ public final class KafkaBroker implements AutoCloseable {
             if (logSince(logOffset).contains(STARTED_LINE)) {
                 return;
             }
-            sleep(Duration.ofMillis(200));
+            Pause.of(Pause.BETWEEN_POLLS);
         }
         process.destroyForcibly();
         throw new IOException("Kafka broker did not start within " + START_TIMEOUT.toSeconds() + " s; see " + logFile());
@@ -193,14 +193,5 @@ public final class KafkaBroker implements AutoCloseable {
         byte[] bytes = new byte[16];
         new SecureRandom().nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
     }
 }

@@ -251,7 +251,7 @@ public final class LocalSuite implements AutoCloseable {
             if (answersOk(ready)) {
                 return;
             }
-            pause();
+            Pause.of(Pause.BETWEEN_POLLS);
         }
         throw new IllegalStateException(service.name() + " not ready within " + READY_TIMEOUT.toSeconds()
                 + " s; see " + log(service));
@@ -340,15 +340,6 @@ public final class LocalSuite implements AutoCloseable {
     private static void requireFree(int port, String part, String remedy) {
         if (!TcpPorts.isFree(port)) {
             throw new IllegalStateException(part + " cannot start: port " + port + " is already taken (" + remedy + ")");
-        }
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(200);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
         }
     }
 }
