@@ -15,6 +15,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The gateway in front of the real services: one document for the whole API, and every path of it routed. */
 @ExtendWith(RunningSuite.class)
@@ -33,6 +34,16 @@ class GatewayTest {
                 .body("components.securitySchemes", hasKey("bearer"));
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
                 .body("checks[0].data.size()", equalTo(3));
+    }
+
+    @Test
+    void theLinksServicesAnswerPointAtTheGateway() {
+        String location = Api.as("mission-planner").body("""
+                        {"code": "%s", "nameEn": "Link check", "nameFr": "Vérification des liens", "hostCountry": "HT",
+                         "type": "BILATERAL", "partnerOrganization": "Haiti"}""".formatted(Api.unique("LINK")))
+                .post("/api/v1/missions").then().statusCode(201).extract().header("Location");
+        assertTrue(location.startsWith(RunningSuite.suite().gatewayUrl() + "/api/v1/missions/"), location);
+        Api.as("auditor").get(location).then().statusCode(200);
     }
 
     @Test

@@ -44,6 +44,10 @@ class RoutingTest {
                 .filter(r -> r.method().equals("POST")).reduce((first, last) -> last).orElseThrow();
         assertTrue(received.headers().get("Authorization").startsWith("Bearer "), "the services verify the token again");
         assertEquals("application/json", received.headers().get("Content-Type"));
+        // the service builds its links from what the caller called
+        assertEquals("localhost:" + io.restassured.RestAssured.port, received.headers().get("X-Forwarded-Host"));
+        assertEquals("http", received.headers().get("X-Forwarded-Proto"));
+        assertEquals("127.0.0.1", received.headers().get("X-Forwarded-For"));
     }
 
     @Test

@@ -7,6 +7,7 @@ import ca.cpa.platform.tracing.RequestId;
 import ca.cpa.platform.tracing.TraceParent;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
+import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
@@ -28,6 +29,9 @@ import java.util.Optional;
 public class EdgeRoutes {
 
     private static final String BEARER = "Bearer ";
+    private static final String FORWARDED_PROTO = "X-Forwarded-Proto";
+    private static final String FORWARDED_HOST = "X-Forwarded-Host";
+    private static final String FORWARDED_FOR = "X-Forwarded-For";
 
     @Inject
     Downstreams downstreams;
@@ -79,7 +83,25 @@ public class EdgeRoutes {
             problems.send(request, 401, "unauthenticated", "problem.unauthenticated.detail");
             return;
         }
+        forwarded(request);
         service.get().handle(request);
+    }
+
+    /**
+     * What the caller called: the services build the links they answer ({@code Location}) from
+     * these, so links point at the gateway, or at the ingress in front of it, never at a service.
+     */
+    private static void forwarded(HttpServerRequest request) {
+        MultiMap headers = request.headers();
+        if (!headers.contains(FORWARDED_PROTO)) {
+            headers.set(FORWARDED_PROTO, request.scheme());
+        }
+        if (!headers.contains(FORWARDED_HOST) && request.authority() != null) {
+            headers.set(FORWARDED_HOST, request.authority().toString());
+        }
+        String client = request.remoteAddress().hostAddress();
+        String chain = headers.get(FORWARDED_FOR);
+        headers.set(FORWARDED_FOR, chain == null ? client : chain + ", " + client);
     }
 
     /** The caller of a valid, unexpired token from the trusted issuer; empty for anything else. */
