@@ -31,6 +31,13 @@ class MergedOpenApiTest {
                 .body("paths.'/api/v1/missions'.get.responses.'200'.content.'application/json'.schema.'$ref'",
                         equalTo("#/components/schemas/Mission"))
                 .body("components.securitySchemes", hasKey("bearer"))
+                // what the gateway itself may answer is documented on every operation
+                .body("paths.'/api/v1/missions'.get.responses", hasKey("429"))
+                .body("paths.'/api/v1/missions'.get.responses.'429'.headers", hasKey("Retry-After"))
+                .body("paths.'/api/v1/officers'.get.responses", hasKey("503"))
+                .body("paths.'/api/v1/authorization-cases'.get.responses", hasKey("504"))
+                .body("paths.'/api/v1/missions'.get.responses.'400'.content.'application/problem+json'.schema.'$ref'",
+                        equalTo("#/components/schemas/Problem"))
                 .body("components.securitySchemes", not(hasKey("PersonnelBearer")));
     }
 

@@ -112,22 +112,26 @@ public final class CpaCommand {
         String gateway = suite.gatewayUrl().toString();
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
                 "%nCPA Deployments is running (all ready in %.1f s).%n", suite.startupTime().toMillis() / 1000.0));
-        text.append("  gateway      ").append(gateway).append("   (the whole API: /api/v1/...)\n");
-        text.append("  Swagger UI   ").append(gateway).append("/q/swagger-ui\n");
-        text.append("  OpenAPI      ").append(gateway).append("/q/openapi\n");
+        line(text, "gateway", gateway + "   (the whole API: /api/v1/...)");
+        line(text, "Swagger UI", gateway + "/q/swagger-ui");
+        line(text, "OpenAPI", gateway + "/q/openapi");
         for (String service : LocalSuite.SERVICE_NAMES) {
             if (!service.equals("gateway")) {
-                text.append(String.format("  %-13s%s%n", service.replace("-service", ""), suite.serviceUrl(service)));
+                line(text, service, suite.serviceUrl(service).toString());
             }
         }
-        text.append("  Kafka        ").append(suite.bootstrapServers()).append('\n');
-        text.append("  data, logs   ").append(data).append("   (./cpa logs [SERVICE])\n");
+        line(text, "Kafka", suite.bootstrapServers());
+        line(text, "data, logs", data + "   (./cpa logs [SERVICE])");
         text.append("\nA token (8 h) for a role of CONTRACT.md:  ./cpa token mission-planner\n")
                 .append("  a requesting partner:  ./cpa token requesting-partner --org UN-DPO\n")
                 .append("  then:  curl -H \"Authorization: Bearer $(./cpa token mission-planner)\" ")
                 .append(gateway).append("/api/v1/missions\n")
                 .append("Stop everything with ./cpa stop\n");
         return text.toString();
+    }
+
+    private static void line(StringBuilder text, String label, String value) {
+        text.append(String.format("  %-23s%s%n", label, value));
     }
 
     private static void write(Path file, String text) {

@@ -78,7 +78,7 @@ public class MergedOpenApi {
             }
             Map<String, JsonNode> documents = new LinkedHashMap<>();
             services.forEach(service -> documents.put(service.name(), lastDocuments.get(service.name())));
-            ObjectNode merged = OpenApiMerge.merge(documents, info());
+            ObjectNode merged = OpenApiMerge.withGatewayResponses(OpenApiMerge.merge(documents, info()));
             try {
                 if (wantsJson(routing)) {
                     routing.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json")

@@ -68,6 +68,43 @@ public final class OpenApiMerge {
         return merged;
     }
 
+    /**
+     * Adds to every API operation the answers the gateway itself may give: 429 (with
+     * Retry-After), 503 and 504 for a service behind it, 413 for a body over the limit.
+     */
+    public static ObjectNode withGatewayResponses(ObjectNode merged) {
+        merged.path("paths").fields().forEachRemaining(path -> {
+            if (!path.getKey().startsWith("/api/")) {
+                return;
+            }
+            path.getValue().fields().forEachRemaining(operation -> {
+                if (!(operation.getValue() instanceof ObjectNode op) || !op.has("responses")) {
+                    return; // a path-level field such as x-cpa-service or parameters
+                }
+                ObjectNode responses = (ObjectNode) op.get("responses");
+                ObjectNode limited = problem(responses, "429",
+                        "Over the caller's rate limit at the gateway; retry after Retry-After seconds");
+                limited.putObject("headers").putObject("Retry-After")
+                        .put("description", "Seconds to wait before the next call")
+                        .putObject("schema").put("type", "integer");
+                problem(responses, "503", "The service, or the service behind the gateway, is unavailable; retry later");
+                problem(responses, "504", "The service behind the gateway did not answer in time; retry later");
+                if (op.has("requestBody")) {
+                    problem(responses, "413", "The body is larger than the gateway accepts");
+                }
+            });
+        });
+        return merged;
+    }
+
+    private static ObjectNode problem(ObjectNode responses, String status, String description) {
+        ObjectNode response = responses.putObject(status);
+        response.put("description", description);
+        response.putObject("content").putObject("application/problem+json")
+                .putObject("schema").put(REF, "#/components/schemas/Problem");
+        return response;
+    }
+
     /** The components of {@code document} that must be renamed to keep their meaning, as "type/name" to new name. */
     private static Map<String, String> renamesFor(String service, JsonNode document, ObjectNode merged) {
         Map<String, String> renames = new HashMap<>();
