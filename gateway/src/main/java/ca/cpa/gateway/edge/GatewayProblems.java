@@ -38,11 +38,14 @@ public class GatewayProblems {
     /** Ends the exchange with a problem; the request id goes back as it does on every answer. */
     public void send(HttpServerRequest request, int status, String kind, String detailKey, Object... arguments) {
         Answer answer = of(request, status, kind, detailKey, arguments);
+        String requestId = request.getHeader(RequestId.HEADER);
+        if (requestId != null) {
+            request.response().putHeader(RequestId.HEADER, requestId);
+        }
         request.response()
                 .setStatusCode(status)
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 .putHeader(HttpHeaders.CONTENT_LANGUAGE, answer.language())
-                .putHeader(RequestId.HEADER, String.valueOf(request.getHeader(RequestId.HEADER)))
                 .end(answer.body());
     }
 

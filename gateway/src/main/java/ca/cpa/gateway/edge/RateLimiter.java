@@ -1,7 +1,6 @@
 package ca.cpa.gateway.edge;
 
 import ca.cpa.gateway.GatewayConfig;
-import io.quarkus.runtime.Startup;
 import io.vertx.core.Vertx;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,7 +17,6 @@ import java.util.function.LongSupplier;
  * active in the last moments, not all callers ever seen.
  */
 @ApplicationScoped
-@Startup
 public class RateLimiter {
 
     private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();

@@ -6,6 +6,7 @@ import ca.cpa.platform.tracing.RequestId;
 import io.vertx.circuitbreaker.OpenCircuitException;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.RequestOptions;
@@ -52,7 +53,7 @@ public final class DownstreamProxy {
         proxy.handle(request);
     }
 
-    private Future<io.vertx.core.http.HttpClientRequest> connect(ProxyContext context) {
+    private Future<HttpClientRequest> connect(ProxyContext context) {
         Downstream.Origin origin = context.get(ORIGIN, Downstream.Origin.class);
         return context.client().request(new RequestOptions()
                 .setHost(origin.host())

@@ -90,10 +90,7 @@ public class InboundEventConsumer {
                 throw new UnprocessableEventException("unknown event type " + event.getType());
             }
             Object traceparent = event.getExtension(TraceParent.EVENT_EXTENSION);
-            TraceContext.within(traceparent == null ? null : traceparent.toString(), () -> {
-                applyOnce(handler, event);
-                return null;
-            });
+            TraceContext.within(traceparent == null ? null : traceparent.toString(), () -> applyOnce(handler, event));
             return message.ack();
         } catch (UnprocessableEventException e) {
             LOG.warnf("event set aside on the dead-letter topic: %s", e.getMessage());

@@ -5,7 +5,6 @@ import io.quarkus.arc.ManagedContext;
 import jakarta.enterprise.context.RequestScoped;
 
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * The trace and request id of the work in progress: an HTTP request (from its headers) or an
@@ -42,7 +41,7 @@ public class TraceContext {
     }
 
     /** Runs {@code work} continuing the trace of an inbound event's {@code traceparent}. */
-    public static <T> T within(String traceparent, Supplier<T> work) {
+    public static void within(String traceparent, Runnable work) {
         ManagedContext requestContext = Arc.container().requestContext();
         boolean activated = !requestContext.isActive();
         if (activated) {
@@ -50,7 +49,7 @@ public class TraceContext {
         }
         try {
             Arc.container().instance(TraceContext.class).get().enter(TraceParent.continueOrStart(traceparent), null);
-            return work.get();
+            work.run();
         } finally {
             if (activated) {
                 requestContext.terminate();
