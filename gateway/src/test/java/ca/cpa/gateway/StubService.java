@@ -6,6 +6,7 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
 
 import java.util.List;
+import java.util.TreeMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
@@ -81,7 +82,7 @@ public final class StubService {
             return;
         }
         request.body().onSuccess(body -> {
-            Map<String, String> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
             request.headers().forEach(header -> headers.put(header.getKey(), header.getValue()));
             received.add(new Received(request.method().name(), request.uri(), headers, body.length()));
             if (hanging) {
