@@ -81,7 +81,6 @@ public final class LocalSuite implements AutoCloseable {
     private final Map<String, String> environment;
     private final DevTokens tokens;
     private final Map<String, Process> processes = new LinkedHashMap<>();
-    private final List<String> report = new ArrayList<>();
     private PostgresServer postgres;
     private KafkaBroker broker;
     private String bootstrapServers;
@@ -140,11 +139,6 @@ public final class LocalSuite implements AutoCloseable {
 
     public Duration startupTime() {
         return startupTime;
-    }
-
-    /** What started, where, and how long it took: the lines {@code ./cpa up} prints. */
-    public List<String> report() {
-        return List.copyOf(report);
     }
 
     private void startAll() throws IOException {
@@ -311,12 +305,8 @@ public final class LocalSuite implements AutoCloseable {
         }
     }
 
-    public Path log(String service) {
-        return dataDir.resolve("logs").resolve(service + ".log");
-    }
-
     private Path log(Service service) {
-        return log(service.name());
+        return dataDir.resolve("logs").resolve(service.name() + ".log");
     }
 
     private Path jar(Service service) {
@@ -324,7 +314,6 @@ public final class LocalSuite implements AutoCloseable {
     }
 
     private void note(String line) {
-        report.add(line);
         System.out.println("cpa: " + line);
         System.out.flush();
     }
