@@ -70,6 +70,24 @@ class DownstreamFailureTest {
                 Callers.as(CALLER).get("/api/v1/authorization-cases").then().statusCode(200));
     }
 
+    @Test
+    void aReplicaThatRefusesConnectionsIsPassedOverForEveryMethodAndReportedDown() {
+        // mission-service has two replicas here, one of which is not running
+        int before = StubServices.mission().receivedFor("/api/v1/missions").size();
+        for (int i = 0; i < 10; i++) {
+            Callers.as("replica-test").body("{\"code\": \"R" + i + "\"}").post("/api/v1/missions")
+                    .then().statusCode(201);
+            Callers.as("replica-test").get("/api/v1/missions").then().statusCode(200);
+        }
+        assertEquals(before + 20, StubServices.mission().receivedFor("/api/v1/missions").size(),
+                "each call reached the running replica exactly once");
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("checks[0].data", hasEntry(equalTo("mission-service@localhost:" + StubServices.missingReplicaPort()),
+                        startsWith("DOWN")))
+                .body("checks[0].data", hasEntry(equalTo("mission-service@localhost:" + StubServices.mission().port()),
+                        equalTo("UP")));
+    }
+
     private static Response timed(java.util.function.Supplier<Response> call) {
         long start = System.nanoTime();
         Response response = call.get();

@@ -16,6 +16,8 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
     private static StubService mission;
     private static StubService personnel;
     private static StubService authorization;
+    /** A second mission-service replica that is not there: every connection to it is refused. */
+    private static int missingReplicaPort;
 
     public static StubService mission() {
         return mission;
@@ -29,17 +31,23 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
         return authorization;
     }
 
+    public static int missingReplicaPort() {
+        return missingReplicaPort;
+    }
+
     @Override
     public Map<String, String> start() {
         vertx = Vertx.vertx();
         mission = new StubService("mission-service", OpenApiDocuments.MISSION, vertx, TcpPorts.free());
         personnel = new StubService("personnel-service", OpenApiDocuments.PERSONNEL, vertx, TcpPorts.free());
         authorization = new StubService("authorization-service", OpenApiDocuments.AUTHORIZATION, vertx, TcpPorts.free());
+        missingReplicaPort = TcpPorts.free();
         mission.start();
         personnel.start();
         authorization.start();
         return Map.ofEntries(
-                Map.entry("cpa.gateway.services.mission-service.urls", "http://localhost:" + mission.port()),
+                Map.entry("cpa.gateway.services.mission-service.urls",
+                        "http://localhost:" + missingReplicaPort + ",http://localhost:" + mission.port()),
                 Map.entry("cpa.gateway.services.personnel-service.urls", "http://localhost:" + personnel.port()),
                 Map.entry("cpa.gateway.services.authorization-service.urls", "http://localhost:" + authorization.port()),
                 Map.entry("cpa.gateway.timeout", "1s"),

@@ -14,11 +14,14 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Readiness of every replica of every service behind the gateway, each reported by name
- * ({@code mission-service@localhost:8081: UP}). The gateway is ready when all are.
+ * ({@code mission-service@localhost:8081: UP}). The gateway is ready when every service has
+ * at least one ready replica.
  */
 @Readiness
 @ApplicationScoped
@@ -33,22 +36,25 @@ public class DownstreamReadiness implements AsyncHealthCheck {
     public Uni<HealthCheckResponse> call() {
         List<Future<String>> probes = new ArrayList<>();
         List<String> names = new ArrayList<>();
+        List<String> services = new ArrayList<>();
         for (Downstream service : downstreams.services()) {
             for (Downstream.Origin origin : service.origins()) {
+                services.add(service.name());
                 names.add(service.name() + "@" + origin.host() + ":" + origin.port());
                 probes.add(probe(origin));
             }
         }
         Future<HealthCheckResponse> response = Future.join(probes).transform(done -> {
-            HealthCheckResponseBuilder builder = HealthCheckResponse.named("downstream services").up();
+            HealthCheckResponseBuilder builder = HealthCheckResponse.named("downstream services");
+            Set<String> serving = new HashSet<>();
             for (int i = 0; i < probes.size(); i++) {
                 String state = probes.get(i).result();
                 builder.withData(names.get(i), state);
-                if (!"UP".equals(state)) {
-                    builder.down();
+                if ("UP".equals(state)) {
+                    serving.add(services.get(i));
                 }
             }
-            return Future.succeededFuture(builder.build());
+            return Future.succeededFuture(builder.status(serving.containsAll(services)).build());
         });
         return Uni.createFrom().completionStage(response.toCompletionStage());
     }

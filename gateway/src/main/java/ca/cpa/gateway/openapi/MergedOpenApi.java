@@ -94,7 +94,13 @@ public class MergedOpenApi {
     }
 
     private Future<Void> refresh(Downstream service) {
-        Downstream.Origin origin = service.next();
+        List<Downstream.Origin> origins = service.inTurn();
+        return fetch(service, origins, 0);
+    }
+
+    /** The document of the first replica that answers. */
+    private Future<Void> fetch(Downstream service, List<Downstream.Origin> origins, int index) {
+        Downstream.Origin origin = origins.get(index);
         return downstreams.client().request(new RequestOptions()
                         .setMethod(HttpMethod.GET)
                         .setHost(origin.host())
@@ -113,8 +119,13 @@ public class MergedOpenApi {
                     }
                     return null;
                 })
-                .onFailure(failure -> LOG.warnf("the OpenAPI document of %s is unavailable: %s", service.name(),
-                        failure.getMessage()));
+                .recover(failure -> {
+                    if (index + 1 < origins.size()) {
+                        return fetch(service, origins, index + 1);
+                    }
+                    LOG.warnf("the OpenAPI document of %s is unavailable: %s", service.name(), failure.getMessage());
+                    return Future.failedFuture(failure);
+                });
     }
 
     private ObjectNode info() {

@@ -4,13 +4,15 @@ import io.vertx.circuitbreaker.CircuitBreaker;
 import io.vertx.circuitbreaker.CircuitBreakerState;
 
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A service behind the gateway and its replicas. Requests take turns over the replicas whose
- * circuit is not open; each replica has a circuit breaker of its own, so one that stopped or
- * hangs is left alone for a while and tried again by itself later.
+ * A service behind the gateway and its replicas. Requests take turns over the replicas; each
+ * has a circuit breaker of its own, so one that stopped or hangs is left alone for a while and
+ * tried again by itself later.
  */
 public final class Downstream {
 
@@ -46,16 +48,18 @@ public final class Downstream {
         return origins;
     }
 
-    /** The next replica in turn whose circuit is closed (or half open); any, when all are open. */
-    public Origin next() {
+    /**
+     * Every replica, starting with the next in turn; those whose circuit is open come last. A
+     * call goes to the first, and on to the next when one refuses the connection.
+     */
+    public List<Origin> inTurn() {
         int size = origins.size();
         int start = Math.floorMod(turn.getAndIncrement(), size);
+        List<Origin> ordered = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
-            Origin origin = origins.get((start + i) % size);
-            if (!origin.isOpen()) {
-                return origin;
-            }
+            ordered.add(origins.get((start + i) % size));
         }
-        return origins.get(start);
+        ordered.sort(Comparator.comparing(Origin::isOpen)); // stable: the turn order stays within each group
+        return ordered;
     }
 }

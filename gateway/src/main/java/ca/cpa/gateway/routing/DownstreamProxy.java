@@ -5,6 +5,7 @@ import ca.cpa.platform.problem.Problem;
 import ca.cpa.platform.tracing.RequestId;
 import io.vertx.circuitbreaker.OpenCircuitException;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpHeaders;
@@ -17,7 +18,9 @@ import io.vertx.httpproxy.ProxyInterceptor;
 import io.vertx.httpproxy.ProxyResponse;
 import org.jboss.logging.Logger;
 
+import java.net.ConnectException;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -70,15 +73,25 @@ public final class DownstreamProxy {
 
         @Override
         public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
-            Downstream.Origin origin = downstream.next();
+            Promise<Void> tooLarge = Promise.promise();
+            Body body = context.request().getBody();
+            if (body != null && body.length() < 0) {
+                context.request().setBody(Body.body(new LimitedBody(body.stream(), maxBodyBytes, tooLarge::tryComplete), -1));
+            }
+            return call(context, downstream.inTurn(), 0, tooLarge.future());
+        }
+
+        /**
+         * Calls the replica at {@code index}; one that refused the connection (or whose circuit is
+         * open) was sent nothing, so the next replica is tried, whatever the method.
+         */
+        private Future<ProxyResponse> call(ProxyContext context, List<Downstream.Origin> origins, int index,
+                                           Future<Void> tooLarge) {
+            Downstream.Origin origin = origins.get(index);
             context.set(ORIGIN, origin);
             return origin.breaker().<ProxyResponse>execute(attempt -> {
-                        Body body = context.request().getBody();
-                        if (body != null && body.length() < 0) {
-                            // null: the caller's body is too large, which is no failure of the replica
-                            context.request().setBody(Body.body(
-                                    new LimitedBody(body.stream(), maxBodyBytes, () -> attempt.tryComplete(null)), -1));
-                        }
+                        // null: the caller's body is too large, which is no failure of the replica
+                        tooLarge.onSuccess(exceeded -> attempt.tryComplete(null));
                         context.sendRequest().onComplete(outcome -> {
                             if (outcome.succeeded()) {
                                 attempt.tryComplete(outcome.result());
@@ -89,7 +102,14 @@ public final class DownstreamProxy {
                     })
                     .map(response -> response != null ? response
                             : answer(context, 413, "payload-too-large", "problem.payload-too-large.detail", maxBodyBytes))
-                    .recover(failure -> Future.succeededFuture(failed(context, origin, failure)));
+                    .recover(failure -> {
+                        boolean nothingSent = failure instanceof ConnectException || failure instanceof OpenCircuitException;
+                        if (nothingSent && index + 1 < origins.size()) {
+                            LOG.debugf("%s at %s passed over: %s", downstream.name(), origin.uri(), failure);
+                            return call(context, origins, index + 1, tooLarge);
+                        }
+                        return Future.succeededFuture(failed(context, origin, failure));
+                    });
         }
 
         @Override
