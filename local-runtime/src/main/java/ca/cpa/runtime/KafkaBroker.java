@@ -130,8 +130,9 @@ public final class KafkaBroker implements AutoCloseable {
         return file;
     }
 
+    /** The id goes as {@code --cluster-id=ID}: a random id may start with '-', which would read as an option. */
     private void format(Path config) throws IOException {
-        Process formatting = java("kafka.tools.StorageTool", "format", "-t", newClusterId(), "-c", config.toString())
+        Process formatting = java("kafka.tools.StorageTool", "format", "--cluster-id=" + newClusterId(), "--config", config.toString())
                 .start();
         try {
             if (!formatting.waitFor(60, TimeUnit.SECONDS) || formatting.exitValue() != 0) {
