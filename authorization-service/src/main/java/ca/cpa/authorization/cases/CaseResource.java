@@ -73,7 +73,7 @@ public class CaseResource {
     @Operation(operationId = "getAuthorizationCase", summary = "Read an authorization case")
     public RestResponse<CaseView> get(@PathParam("id") UUID id) {
         AuthorizationCase authorizationCase = cases.get(id);
-        return RestResponse.ResponseBuilder.ok(cases.view(authorizationCase)).tag(ETags.of(authorizationCase.version)).build();
+        return ETags.ok(cases.view(authorizationCase), authorizationCase.version);
     }
 
     @POST

@@ -81,7 +81,6 @@ public class EvaluationResource {
     @Operation(operationId = "getMissionEvaluation", summary = "Read one evaluation of a mission")
     public RestResponse<EvaluationView> get(@PathParam("missionId") UUID missionId,
                                             @PathParam("evaluationId") UUID evaluationId) {
-        return RestResponse.ResponseBuilder.ok(EvaluationView.of(evaluations.get(missionId, evaluationId)))
-                .tag(ETags.of(ETags.UNCHANGING)).build();
+        return ETags.ok(EvaluationView.of(evaluations.get(missionId, evaluationId)), ETags.UNCHANGING);
     }
 }

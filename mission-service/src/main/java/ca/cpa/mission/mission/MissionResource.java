@@ -90,7 +90,7 @@ public class MissionResource {
     @Operation(operationId = "getMission", summary = "Read a mission", description = "Answers an ETag for If-Match.")
     public RestResponse<MissionView> get(@PathParam("id") UUID id) {
         Mission mission = missions.get(id);
-        return RestResponse.ResponseBuilder.ok(MissionView.of(mission)).tag(ETags.of(mission.version)).build();
+        return ETags.ok(MissionView.of(mission), mission.version);
     }
 
     @PATCH
@@ -105,6 +105,6 @@ public class MissionResource {
                                             @Parameter(description = "The ETag last read") @HeaderParam("If-Match") String ifMatch,
                                             @NotNull @Valid MissionChanges changes) {
         Mission mission = missions.change(id, ifMatch, changes);
-        return RestResponse.ResponseBuilder.ok(MissionView.of(mission)).tag(ETags.of(mission.version)).build();
+        return ETags.ok(MissionView.of(mission), mission.version);
     }
 }

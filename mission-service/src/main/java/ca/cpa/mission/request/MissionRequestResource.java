@@ -132,7 +132,6 @@ public class MissionRequestResource {
     }
 
     private RestResponse<MissionRequestView> view(MissionRequest request) {
-        return RestResponse.ResponseBuilder.ok(MissionRequestView.of(request, !requests.isPartner()))
-                .tag(ETags.of(request.version)).build();
+        return ETags.ok(MissionRequestView.of(request, !requests.isPartner()), request.version);
     }
 }

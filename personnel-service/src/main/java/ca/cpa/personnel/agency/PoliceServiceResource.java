@@ -93,7 +93,6 @@ public class PoliceServiceResource {
     public RestResponse<PoliceServiceView> get(@PathParam("code") String code) {
         PoliceService service = PoliceService.<PoliceService>findByIdOptional(code)
                 .orElseThrow(() -> ProblemException.notFound("police service", code));
-        return RestResponse.ResponseBuilder.ok(PoliceServiceView.of(service))
-                .tag(ETags.of(ETags.UNCHANGING)).build();
+        return ETags.ok(PoliceServiceView.of(service), ETags.UNCHANGING);
     }
 }

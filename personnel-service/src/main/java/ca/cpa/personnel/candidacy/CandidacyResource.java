@@ -95,7 +95,7 @@ public class CandidacyResource {
     @Operation(operationId = "getCandidacy", summary = "Read a candidacy")
     public RestResponse<CandidacyView> get(@PathParam("id") UUID id) {
         Candidacy candidacy = candidacies.get(id);
-        return RestResponse.ResponseBuilder.ok(CandidacyView.of(candidacy)).tag(ETags.of(candidacy.version)).build();
+        return ETags.ok(CandidacyView.of(candidacy), candidacy.version);
     }
 
     @POST
@@ -108,6 +108,6 @@ public class CandidacyResource {
             extensions = @Extension(name = "x-cpa-problems", value = "409"))
     public RestResponse<CandidacyView> decide(@PathParam("id") UUID id, @NotNull @Valid SelectionDecision body) {
         Candidacy candidacy = candidacies.decide(id, body.decision() == SelectionDecision.Decision.SELECT);
-        return RestResponse.ResponseBuilder.ok(CandidacyView.of(candidacy)).tag(ETags.of(candidacy.version)).build();
+        return ETags.ok(CandidacyView.of(candidacy), candidacy.version);
     }
 }

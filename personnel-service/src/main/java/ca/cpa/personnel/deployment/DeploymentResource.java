@@ -111,6 +111,6 @@ public class DeploymentResource {
     }
 
     private static RestResponse<DeploymentView> view(Deployment deployment) {
-        return RestResponse.ResponseBuilder.ok(DeploymentView.of(deployment)).tag(ETags.of(deployment.version)).build();
+        return ETags.ok(DeploymentView.of(deployment), deployment.version);
     }
 }

@@ -98,7 +98,7 @@ public class OfficerResource {
     @Operation(operationId = "getOfficer", summary = "Read an officer's record", description = "The read is logged.")
     public RestResponse<OfficerView> get(@PathParam("id") UUID id) {
         Officer officer = officers.read(id);
-        return RestResponse.ResponseBuilder.ok(OfficerView.of(officer)).tag(ETags.of(officer.version)).build();
+        return ETags.ok(OfficerView.of(officer), officer.version);
     }
 
     @PATCH
@@ -112,7 +112,7 @@ public class OfficerResource {
                                             @Parameter(description = "The ETag last read") @HeaderParam("If-Match") String ifMatch,
                                             @NotNull @Valid OfficerChanges changes) {
         Officer officer = officers.change(id, ifMatch, changes);
-        return RestResponse.ResponseBuilder.ok(OfficerView.of(officer)).tag(ETags.of(officer.version)).build();
+        return ETags.ok(OfficerView.of(officer), officer.version);
     }
 
     @GET

@@ -76,7 +76,7 @@ public class TrainingResource {
     @RolesAllowed({Roles.PERSONNEL_OFFICER, Roles.AUDITOR})
     @Operation(operationId = "getTrainingCourse", summary = "Read a course")
     public RestResponse<TrainingView.Course> course(@PathParam("id") UUID id) {
-        return RestResponse.ResponseBuilder.ok(TrainingView.Course.of(training.course(id))).tag(ETags.of(ETags.UNCHANGING)).build();
+        return ETags.ok(TrainingView.Course.of(training.course(id)), ETags.UNCHANGING);
     }
 
     @POST
@@ -106,7 +106,7 @@ public class TrainingResource {
     @Operation(operationId = "getEnrolment", summary = "Read an enrolment and its result")
     public RestResponse<TrainingView.EnrolmentView> enrolment(@PathParam("id") UUID id) {
         Enrolment enrolment = training.enrolment(id);
-        return RestResponse.ResponseBuilder.ok(TrainingView.EnrolmentView.of(enrolment)).tag(ETags.of(enrolment.version)).build();
+        return ETags.ok(TrainingView.EnrolmentView.of(enrolment), enrolment.version);
     }
 
     @POST
@@ -118,6 +118,6 @@ public class TrainingResource {
             extensions = @Extension(name = "x-cpa-problems", value = "409"))
     public RestResponse<TrainingView.EnrolmentView> result(@PathParam("id") UUID id, @NotNull @Valid TrainingView.Result body) {
         Enrolment enrolment = training.recordResult(id, body.outcome());
-        return RestResponse.ResponseBuilder.ok(TrainingView.EnrolmentView.of(enrolment)).tag(ETags.of(enrolment.version)).build();
+        return ETags.ok(TrainingView.EnrolmentView.of(enrolment), enrolment.version);
     }
 }

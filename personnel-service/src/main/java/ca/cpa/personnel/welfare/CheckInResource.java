@@ -74,8 +74,7 @@ public class CheckInResource {
     @RolesAllowed({Roles.PERSONNEL_OFFICER, Roles.AUDITOR})
     @Operation(operationId = "getCheckIn", summary = "Read one check-in")
     public RestResponse<CheckInView> get(@PathParam("id") UUID id, @PathParam("checkInId") UUID checkInId) {
-        return RestResponse.ResponseBuilder.ok(CheckInView.of(welfare.checkIn(id, checkInId)))
-                .tag(ETags.of(ETags.UNCHANGING)).build();
+        return ETags.ok(CheckInView.of(welfare.checkIn(id, checkInId)), ETags.UNCHANGING);
     }
 
     @GET

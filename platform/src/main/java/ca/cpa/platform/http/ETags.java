@@ -2,6 +2,7 @@ package ca.cpa.platform.http;
 
 import ca.cpa.platform.problem.ProblemException;
 import jakarta.ws.rs.core.EntityTag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** Entity tags from a resource's version, and the If-Match check of PUT and PATCH. */
 public final class ETags {
@@ -14,6 +15,11 @@ public final class ETags {
 
     public static EntityTag of(long version) {
         return new EntityTag(Long.toString(version));
+    }
+
+    /** A read: 200 with the representation and the ETag of its version. */
+    public static <T> RestResponse<T> ok(T representation, long version) {
+        return RestResponse.ResponseBuilder.ok(representation).tag(of(version)).build();
     }
 
     /**
