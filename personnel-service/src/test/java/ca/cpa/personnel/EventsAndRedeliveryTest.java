@@ -19,7 +19,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Runs after the other classes (see junit-platform.properties), so it sees every event they caused. */
+/** Runs after the other classes (ca.cpa.testing.OrderThenClassName), so it sees every event they caused. */
 @QuarkusTest
 @Order(Integer.MAX_VALUE)
 class EventsAndRedeliveryTest {

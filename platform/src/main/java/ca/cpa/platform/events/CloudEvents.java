@@ -13,6 +13,8 @@ import java.util.UUID;
 public final class CloudEvents {
 
     public static final String JSON = "application/json";
+    /** The {@code $id} of each type's JSON Schema in the published contract (contracts module) is this + the type. */
+    public static final String DATA_SCHEMA_PREFIX = "urn:cpa:event-schema:";
 
     private CloudEvents() {
     }
@@ -27,6 +29,7 @@ public final class CloudEvents {
                 .withSubject(subject)
                 .withTime(time.atOffset(ZoneOffset.UTC))
                 .withDataContentType(JSON)
+                .withDataSchema(URI.create(DATA_SCHEMA_PREFIX + type))
                 .withData(jsonData);
         if (traceparent != null) {
             builder.withExtension(TraceParent.EVENT_EXTENSION, traceparent);
