@@ -26,6 +26,10 @@ public interface GatewayConfig {
 
     RateLimit rateLimit();
 
+    /** The version of the merged OpenAPI document: semantic, a breaking change raises the major (and /api/vN). */
+    @WithDefault("1.0.0")
+    String apiVersion();
+
     CircuitBreaker circuitBreaker();
 
     interface Service {

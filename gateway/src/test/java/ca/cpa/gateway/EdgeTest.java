@@ -62,15 +62,22 @@ class EdgeTest {
         String caller = "rate-limit-test-" + UUID.randomUUID();
         List<Integer> statuses = new ArrayList<>();
         Response limited = null;
+        List<Integer> remaining = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             Response response = Callers.as(caller).get("/api/v1/missions");
             statuses.add(response.statusCode());
+            remaining.add(Integer.parseInt(response.header("RateLimit-Remaining")));
             if (response.statusCode() == 429 && limited == null) {
                 limited = response;
             }
         }
         assertTrue(statuses.subList(0, 20).stream().allMatch(status -> status == 200), statuses.toString());
         assertTrue(statuses.contains(429), statuses.toString());
+        // every answer, the services' 200s included, tells the caller where it stands
+        assertTrue(remaining.get(0) > remaining.get(10) && remaining.get(10) >= 0, remaining.toString());
+        Callers.as(caller).get("/api/v1/missions").then()
+                .header("RateLimit-Limit", matchesPattern("[1-9][0-9]*"))
+                .header("RateLimit-Reset", matchesPattern("[0-9]+"));
         limited.then().contentType("application/problem+json")
                 .header("Retry-After", matchesPattern("[1-9][0-9]*"))
                 .body("type", equalTo("urn:cpa:problem:rate-limited"));

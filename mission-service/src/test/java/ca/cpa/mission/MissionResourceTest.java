@@ -198,6 +198,23 @@ class MissionResourceTest {
     }
 
     @Test
+    void aTokenNamingItsCallerBeyondWhatTheSuiteRecordsIsRefusedAndChangesNothing() {
+        String mission = Api.createMission("LONG");
+        String longName = "x".repeat(201);
+        given().auth().oauth2(Tokens.named(longName, Roles.MISSION_PLANNER, null)).contentType("application/json")
+                .body("""
+                        {"kind": "PLANNING", "evaluationDate": "2026-11-27", "rating": "EFFECTIVE",
+                         "summary": "Planning visit.", "recommendations": "Proceed."}""")
+                .post("/api/v1/missions/" + mission + "/evaluations")
+                .then().statusCode(401).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.named("partner", Roles.REQUESTING_PARTNER, longName)).contentType("application/json")
+                .body(Api.requestJson(mission)).post("/api/v1/mission-requests")
+                .then().statusCode(401);
+        as(Roles.AUDITOR).get("/api/v1/missions/" + mission + "/evaluations").then().body("totalItems", equalTo(0));
+        as(Roles.AUDITOR).queryParam("missionId", mission).get("/api/v1/mission-requests").then().body("totalItems", equalTo(0));
+    }
+
+    @Test
     void anIdempotentCreateSentTwiceCreatesOneMission() {
         String code = uniqueCode("IDEM");
         String key = "create-" + code;

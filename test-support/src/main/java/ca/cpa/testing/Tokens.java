@@ -25,6 +25,11 @@ public final class Tokens {
         return SIGNER.issue("partner@" + organization, List.of("requesting-partner"), organization, LIFETIME);
     }
 
+    /** A token naming its caller as {@code subject}, for {@code organization} (may be null). */
+    public static String named(String subject, String role, String organization) {
+        return SIGNER.issue(subject, List.of(role), organization, LIFETIME);
+    }
+
     public static String expired(String role) {
         return SIGNER.sign(DevTokens.ISSUER, "test-" + role, List.of(role), null,
                 Instant.now().minus(Duration.ofHours(3)), Duration.ofHours(1));

@@ -70,7 +70,8 @@ public class CaseResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.MISSION_PLANNER, Roles.GAC_APPROVER, Roles.PS_APPROVER, Roles.RCMP_APPROVER, Roles.AUDITOR})
-    @Operation(operationId = "getAuthorizationCase", summary = "Read an authorization case")
+    @Operation(operationId = "getAuthorizationCase", summary = "Read an authorization case",
+            description = "With every partner's decision so far; the ETag is the case's version.")
     public RestResponse<CaseView> get(@PathParam("id") UUID id) {
         AuthorizationCase authorizationCase = cases.get(id);
         return ETags.ok(cases.view(authorizationCase), authorizationCase.version);

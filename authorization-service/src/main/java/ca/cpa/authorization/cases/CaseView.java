@@ -17,19 +17,19 @@ public record CaseView(
         @Schema(description = "The submitted request, for a DEPLOYMENT case") UUID missionRequestId,
         @Schema(description = "The ceiling proposed when the case opened", example = "12") int proposedCeiling,
         @Schema(description = "The ceiling in force when the case opened", example = "7") int ceilingAtOpening,
-        @Schema(description = "The ceiling the approval put in force") Integer grantedCeiling,
-        String rationale,
+        @Schema(description = "The ceiling the approval put in force", example = "12") Integer grantedCeiling,
+        @Schema(maxLength = 4000, example = "PROTEUS needs five more mentors for the 2027 elections.") String rationale,
         CaseStatus status,
-        @Schema(description = "Pending longer than the allowed number of days") boolean overdue,
-        String openedBy,
+        @Schema(description = "Pending longer than the allowed number of days", example = "false") boolean overdue,
+        @Schema(maxLength = 200, description = "Token subject of the planner who opened it; the service itself for a DEPLOYMENT case", example = "jdoe@rcmp-grc.gc.ca") String openedBy,
         Instant openedAt,
         Instant closedAt,
-        List<DecisionView> decisions,
-        @Schema(description = "The version also sent as ETag") long version) {
+        @Schema(maxItems = 3) List<DecisionView> decisions,
+        @Schema(description = "The version also sent as ETag", example = "4") long version) {
 
     @Schema(name = "Decision")
-    public record DecisionView(Partner partner, Verdict decision, String rationale,
-                               @Schema(description = "Token subject of the approver") String decidedBy,
+    public record DecisionView(Partner partner, Verdict decision, @Schema(maxLength = 4000, example = "PROTEUS needs five more mentors for the 2027 elections.") String rationale,
+                               @Schema(description = "Token subject of the approver", maxLength = 200, example = "jdoe@rcmp-grc.gc.ca") String decidedBy,
                                Instant decidedAt) {
     }
 

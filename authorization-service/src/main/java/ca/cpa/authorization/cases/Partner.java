@@ -1,5 +1,7 @@
 package ca.cpa.authorization.cases;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import ca.cpa.platform.security.Caller;
 import ca.cpa.platform.security.Roles;
 
@@ -7,6 +9,7 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /** The three CPA partners; each decides through its own approvers. */
+@Schema(description = "The CPA partners who decide together: GAC (Global Affairs Canada), PS (Public Safety Canada), RCMP")
 public enum Partner {
     GAC(Roles.GAC_APPROVER), PS(Roles.PS_APPROVER), RCMP(Roles.RCMP_APPROVER);
 

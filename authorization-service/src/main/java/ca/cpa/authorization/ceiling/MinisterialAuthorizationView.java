@@ -15,6 +15,6 @@ public record MinisterialAuthorizationView(
         @Schema(description = "Most CPA personnel deployed to the mission at once", example = "12") int ceiling,
         LocalDate effectiveDate,
         @Schema(description = "The case that authorized it") UUID caseId,
-        boolean inForce,
+        @Schema(example = "true") boolean inForce,
         Instant recordedAt) {
 }

@@ -9,6 +9,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.hibernate.annotations.Immutable;
 
 import java.time.Instant;
@@ -20,7 +21,7 @@ import java.util.UUID;
 @Table(name = "case_history")
 public class CaseHistoryEntry extends PanacheEntityBase {
 
-    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "CaseAction")
+    @Schema(name = "CaseAction", description = "What happened to a case: OPENED, DECISION_RECORDED (a partner decided), APPROVED, REJECTED, WITHDRAWN")
     public enum Action { OPENED, DECISION_RECORDED, APPROVED, REJECTED, WITHDRAWN }
 
     @Id

@@ -9,12 +9,11 @@ import java.time.Instant;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CaseHistoryView(
         CaseHistoryEntry.Action action,
-        @Schema(description = "Token subject of the person, or the service whose event caused it", example = "jdoe@rcmp-grc.gc.ca")
-        String actor,
-        @Schema(example = "rcmp-approver") String actorRole,
-        @Schema(example = "RCMP") String partner,
-        @Schema(example = "APPROVE") String decision,
-        String rationale,
+        @Schema(description = "Token subject of the person, or the service whose event caused it", example = "jdoe@rcmp-grc.gc.ca", maxLength = 200) String actor,
+        @Schema(example = "rcmp-approver", maxLength = 40) String actorRole,
+        @Schema(example = "RCMP", maxLength = 4, description = "GAC, PS or RCMP, for a decision") String partner,
+        @Schema(example = "APPROVE", maxLength = 7, description = "APPROVE or REJECT, for a decision") String decision,
+        @Schema(maxLength = 4000, example = "Within the program cap; Global Affairs supports it.") String rationale,
         Instant at) {
 
     static CaseHistoryView of(CaseHistoryEntry entry) {

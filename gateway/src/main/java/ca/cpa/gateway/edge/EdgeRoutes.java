@@ -32,6 +32,10 @@ public class EdgeRoutes {
     private static final String FORWARDED_PROTO = "X-Forwarded-Proto";
     private static final String FORWARDED_HOST = "X-Forwarded-Host";
     private static final String FORWARDED_FOR = "X-Forwarded-For";
+    /** The IETF draft RateLimit header fields (draft-ietf-httpapi-ratelimit-headers), on every answer the limiter saw. */
+    public static final String RATE_LIMIT_LIMIT = "RateLimit-Limit";
+    public static final String RATE_LIMIT_REMAINING = "RateLimit-Remaining";
+    public static final String RATE_LIMIT_RESET = "RateLimit-Reset";
 
     @Inject
     Downstreams downstreams;
@@ -64,18 +68,23 @@ public class EdgeRoutes {
             problems.send(request, 404, "not-found", "problem.no-such-path.detail");
             return;
         }
-        if (declaredLength(request) > config.maxBodySize().asLongValue()) {
-            problems.send(request, 413, "payload-too-large", "problem.payload-too-large.detail",
-                    config.maxBodySize().asLongValue());
-            return;
-        }
         Optional<JsonWebToken> caller = authenticate(request);
-        long wait = rateLimiter.secondsToWait(caller.map(token -> "subject:" + token.getSubject())
+        Optional<RateLimiter.Allowance> allowance = rateLimiter.take(caller.map(token -> "subject:" + token.getSubject())
                 .orElse("address:" + request.remoteAddress().hostAddress()));
-        if (wait > 0) {
+        allowance.ifPresent(a -> request.response()
+                .putHeader(RATE_LIMIT_LIMIT, Integer.toString(a.limit()))
+                .putHeader(RATE_LIMIT_REMAINING, Integer.toString(a.remaining()))
+                .putHeader(RATE_LIMIT_RESET, Long.toString(a.secondsUntilFull())));
+        if (allowance.isPresent() && allowance.get().secondsToWait() > 0) {
+            long wait = allowance.get().secondsToWait();
             request.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(wait));
             problems.send(request, 429, "rate-limited", "problem.rate-limited.detail",
                     rateLimiter.ratePerSecond(), rateLimiter.burst(), wait);
+            return;
+        }
+        if (declaredLength(request) > config.maxBodySize().asLongValue()) {
+            problems.send(request, 413, "payload-too-large", "problem.payload-too-large.detail",
+                    config.maxBodySize().asLongValue());
             return;
         }
         if (caller.isEmpty()) {

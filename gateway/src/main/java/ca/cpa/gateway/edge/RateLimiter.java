@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
@@ -47,14 +48,27 @@ public class RateLimiter {
         return burst;
     }
 
-    /** 0 when {@code caller} may go on; else how many whole seconds to wait (for Retry-After). */
-    public long secondsToWait(String caller) {
+    /**
+     * Where a caller stands after one more call: {@code secondsToWait} 0 when it may go on, else
+     * whole seconds to wait (Retry-After); the bucket's size, the calls left in it, and the whole
+     * seconds until it is full again, for the RateLimit-* headers.
+     */
+    public record Allowance(long secondsToWait, int limit, int remaining, long secondsUntilFull) {
+    }
+
+    /** Takes one call from {@code caller}'s allowance; empty when rate limiting is off. */
+    public Optional<Allowance> take(String caller) {
         if (!isOn()) {
-            return 0;
+            return Optional.empty();
         }
         long now = clock.getAsLong();
-        long nanos = buckets.computeIfAbsent(caller, key -> new TokenBucket(ratePerSecond, burst, now)).take(now);
-        return nanos == 0 ? 0 : Math.max(1, TimeUnit.NANOSECONDS.toSeconds(nanos + 999_999_999L));
+        TokenBucket.Taken taken = buckets.computeIfAbsent(caller, key -> new TokenBucket(ratePerSecond, burst, now)).take(now);
+        long wait = taken.nanosToWait() == 0 ? 0 : Math.max(1, wholeSeconds(taken.nanosToWait()));
+        return Optional.of(new Allowance(wait, burst, taken.remaining(), wholeSeconds(taken.nanosUntilFull())));
+    }
+
+    private static long wholeSeconds(long nanos) {
+        return TimeUnit.NANOSECONDS.toSeconds(nanos + 999_999_999L);
     }
 
     private void forgetIdle() {

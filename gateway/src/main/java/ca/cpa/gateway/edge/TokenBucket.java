@@ -20,14 +20,22 @@ final class TokenBucket {
         this.refilledAt = now;
     }
 
-    /** 0 when a token was taken; else the nanoseconds until one will be there. */
-    synchronized long take(long now) {
+    /**
+     * The outcome of one call: {@code nanosToWait} is 0 when a token was taken, else the time
+     * until one will be there; then the whole tokens left and the time until the bucket is full.
+     */
+    record Taken(long nanosToWait, int remaining, long nanosUntilFull) {
+    }
+
+    synchronized Taken take(long now) {
         refill(now);
+        long nanosToWait = 0;
         if (tokens >= 1) {
             tokens -= 1;
-            return 0;
+        } else {
+            nanosToWait = (long) Math.ceil((1 - tokens) / ratePerNano);
         }
-        return (long) Math.ceil((1 - tokens) / ratePerNano);
+        return new Taken(nanosToWait, (int) Math.floor(tokens), (long) Math.ceil((capacity - tokens) / ratePerNano));
     }
 
     /** Full again: forgetting it changes nothing for its caller. */

@@ -17,7 +17,6 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -50,9 +49,6 @@ public class MergedOpenApi {
     @Inject
     GatewayConfig config;
 
-    @ConfigProperty(name = "quarkus.application.version", defaultValue = "1.0.0")
-    String version;
-
     private final Map<String, JsonNode> lastDocuments = new ConcurrentHashMap<>();
 
     void install(@Observes Router router) {
@@ -79,6 +75,11 @@ public class MergedOpenApi {
             Map<String, JsonNode> documents = new LinkedHashMap<>();
             services.forEach(service -> documents.put(service.name(), lastDocuments.get(service.name())));
             ObjectNode merged = OpenApiMerge.withGatewayResponses(OpenApiMerge.merge(documents, info()));
+            // relative: one document for the gateway wherever it runs, behind whatever ingress
+            merged.putArray("servers").addObject().put("url", "/")
+                    .put("description", "This gateway, in every environment (local, staging, production): "
+                            + "paths are relative to where this document was read")
+                    .put("x-internal", false);
             try {
                 if (wantsJson(routing)) {
                     routing.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
@@ -131,7 +132,7 @@ public class MergedOpenApi {
     private ObjectNode info() {
         ObjectNode info = json.createObjectNode();
         info.put("title", "CPA Deployments API");
-        info.put("version", version);
+        info.put("version", config.apiVersion());
         info.put("description", "The Canadian Police Arrangement workflow: mission requests, the joint decision of "
                 + "GAC, PS and the RCMP under Ministerial Authorizations, and the selection, training, deployment "
                 + "and support of police officers. Every path is served through this gateway; x-cpa-service names "

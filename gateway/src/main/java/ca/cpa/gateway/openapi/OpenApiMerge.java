@@ -1,5 +1,6 @@
 package ca.cpa.gateway.openapi;
 
+import ca.cpa.platform.problem.Problem;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -70,7 +71,9 @@ public final class OpenApiMerge {
 
     /**
      * Adds to every API operation the answers the gateway itself may give: 429 (with
-     * Retry-After), 503 and 504 for a service behind it, 413 for a body over the limit.
+     * Retry-After), 503 and 504 for a service behind it, 413 for a body over the limit; and to
+     * every answer the headers the gateway adds: the caller's rate-limit standing (2xx and 4xx;
+     * with the limiter on) and CORS's allowed origin (for a browser caller from an allowed origin).
      */
     public static ObjectNode withGatewayResponses(ObjectNode merged) {
         merged.path("paths").fields().forEachRemaining(path -> {
@@ -82,26 +85,57 @@ public final class OpenApiMerge {
                     return; // a path-level field such as x-cpa-service or parameters
                 }
                 ObjectNode responses = (ObjectNode) op.get("responses");
-                ObjectNode limited = problem(responses, "429",
-                        "Over the caller's rate limit at the gateway; retry after Retry-After seconds");
-                limited.putObject("headers").putObject("Retry-After")
-                        .put("description", "Seconds to wait before the next call")
-                        .putObject("schema").put("type", "integer");
-                problem(responses, "503", "The service, or the service behind the gateway, is unavailable; retry later");
-                problem(responses, "504", "The service behind the gateway did not answer in time; retry later");
+                String instance = path.getKey().replaceAll("\\{code}", "RCMP")
+                        .replaceAll("\\{[^}]+}", "0c6f2b8e-2f0a-4c55-a3f6-9a1d3e4b5c60");
+                retryAfter(problem(responses, "429", "Over the caller's rate limit at the gateway; retry after Retry-After seconds",
+                        "rate-limited", "Too many requests", "More than 50 calls a second (bursts of 100); retry in 1 s.", instance));
+                retryAfter(problem(responses, "503", "The service, or the service behind the gateway, is unavailable; retry later",
+                        "downstream-unavailable", "Service unavailable", "mission-service is unavailable; retry later.", instance));
+                problem(responses, "504", "The service behind the gateway did not answer in time; retry later",
+                        "downstream-timeout", "Gateway timeout", "mission-service did not answer within 5 s; retry later.", instance);
                 if (op.has("requestBody")) {
-                    problem(responses, "413", "The body is larger than the gateway accepts");
+                    problem(responses, "413", "The body is larger than the gateway accepts", "payload-too-large",
+                            "Payload too large", "The body is larger than the limit of 1048576 bytes.", instance);
                 }
+                responses.fields().forEachRemaining(response -> {
+                    ObjectNode headers = response.getValue() instanceof ObjectNode answer
+                            ? (answer.get("headers") instanceof ObjectNode existing ? existing : answer.putObject("headers"))
+                            : null;
+                    if (headers == null) {
+                        return;
+                    }
+                    if (response.getKey().startsWith("2") || response.getKey().startsWith("4")) {
+                        integerHeader(headers, "RateLimit-Limit", "Calls the caller may make at once (the gateway's burst)", 0, 1_000_000);
+                        integerHeader(headers, "RateLimit-Remaining", "Calls left before the caller must slow down", 0, 1_000_000);
+                        integerHeader(headers, "RateLimit-Reset", "Seconds until the caller's whole allowance is back", 0, 86_400);
+                    }
+                    ObjectNode origin = headers.putObject("Access-Control-Allow-Origin");
+                    origin.put("description", "The caller's Origin, when it is one of CPA_CORS_ORIGINS (browser calls)");
+                    origin.putObject("schema").put("type", "string").put("format", "uri").put("maxLength", 2048);
+                });
             });
         });
         return merged;
     }
 
-    private static ObjectNode problem(ObjectNode responses, String status, String description) {
+    private static void retryAfter(ObjectNode response) {
+        integerHeader(response.putObject("headers"), "Retry-After", "Seconds to wait before the next call", 1, 3600);
+    }
+
+    private static void integerHeader(ObjectNode headers, String name, String description, int minimum, int maximum) {
+        ObjectNode header = headers.putObject(name);
+        header.put("description", description);
+        header.putObject("schema").put("type", "integer").put("format", "int32").put("minimum", minimum).put("maximum", maximum);
+    }
+
+    private static ObjectNode problem(ObjectNode responses, String status, String description, String kind, String title,
+                                      String detail, String instance) {
         ObjectNode response = responses.putObject(status);
         response.put("description", description);
-        response.putObject("content").putObject("application/problem+json")
-                .putObject("schema").put(REF, "#/components/schemas/Problem");
+        ObjectNode media = response.putObject("content").putObject("application/problem+json");
+        media.putObject("schema").put(REF, "#/components/schemas/Problem");
+        media.putObject("example").put("type", Problem.TYPE_PREFIX + kind).put("title", title)
+                .put("status", Integer.parseInt(status)).put("detail", detail).put("instance", instance);
         return response;
     }
 

@@ -18,10 +18,10 @@ import java.util.UUID;
 @Table(name = "mission_evaluation")
 public class Evaluation extends PanacheEntityBase {
 
-    @Schema(name = "EvaluationKind")
+    @Schema(name = "EvaluationKind", description = "When the evaluation was made: PLANNING (before deployment), MID_MISSION, END_OF_MISSION")
     public enum Kind { PLANNING, MID_MISSION, END_OF_MISSION }
 
-    @Schema(name = "EvaluationRating")
+    @Schema(name = "EvaluationRating", description = "The evaluators' view of the mission's effect: EFFECTIVE, PARTIALLY_EFFECTIVE, NOT_EFFECTIVE")
     public enum Rating { EFFECTIVE, PARTIALLY_EFFECTIVE, NOT_EFFECTIVE }
 
     @Id

@@ -53,6 +53,7 @@ public class EvaluationResource {
     @RolesAllowed(Roles.MISSION_PLANNER)
     @Transactional
     @Operation(operationId = "recordMissionEvaluation", summary = "Record a planning assessment or an evaluation of a mission",
+            description = "By a mission planner; recorded as made, never changed.",
             extensions = @Extension(name = "x-cpa-problems", value = "422"))
     @APIResponse(responseCode = "201", description = "Recorded",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EvaluationView.class)))
@@ -78,7 +79,8 @@ public class EvaluationResource {
     @Path("/{evaluationId}")
     @RolesAllowed({Roles.MISSION_PLANNER, Roles.GAC_APPROVER, Roles.PS_APPROVER, Roles.RCMP_APPROVER,
             Roles.PERSONNEL_OFFICER, Roles.AUDITOR})
-    @Operation(operationId = "getMissionEvaluation", summary = "Read one evaluation of a mission")
+    @Operation(operationId = "getMissionEvaluation", summary = "Read one evaluation of a mission",
+            description = "An evaluation is a record: it does not change once made.")
     public RestResponse<EvaluationView> get(@PathParam("missionId") UUID missionId,
                                             @PathParam("evaluationId") UUID evaluationId) {
         return ETags.ok(EvaluationView.of(evaluations.get(missionId, evaluationId)), ETags.UNCHANGING);

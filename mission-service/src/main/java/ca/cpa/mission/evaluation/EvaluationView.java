@@ -8,8 +8,8 @@ import java.util.UUID;
 
 @Schema(name = "Evaluation")
 public record EvaluationView(UUID id, UUID missionId, Evaluation.Kind kind, LocalDate evaluationDate,
-                             Evaluation.Rating rating, String summary, String recommendations,
-                             @Schema(description = "Subject of the token that recorded it") String evaluatedBy,
+                             Evaluation.Rating rating, @Schema(maxLength = 4000, example = "Mentoring reached every district station; reporting improved.") String summary, @Schema(maxLength = 4000, example = "Add two French-speaking mentors for the elections period.") String recommendations,
+                             @Schema(description = "Subject of the token that recorded it", maxLength = 200, example = "jdoe@rcmp-grc.gc.ca") String evaluatedBy,
                              Instant recordedAt) {
 
     public static EvaluationView of(Evaluation evaluation) {

@@ -9,7 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record MissionChanges(
         @Schema(example = "Operation PROTEUS") @Size(min = 1, max = 200) @Pattern(regexp = ".*\\S.*") String nameEn,
         @Schema(example = "Opération PROTEUS") @Size(min = 1, max = 200) @Pattern(regexp = ".*\\S.*") String nameFr,
-        @Size(min = 1, max = 200) @Pattern(regexp = ".*\\S.*") String partnerOrganization,
+        @Schema(example = "United Nations Mission in South Sudan (UNMISS)") @Size(min = 1, max = 200) @Pattern(regexp = ".*\\S.*") String partnerOrganization,
         @Schema(description = "PLANNED → ACTIVE or CLOSED; ACTIVE → SUSPENDED or CLOSED; SUSPENDED → ACTIVE or CLOSED")
         MissionStatus status) {
 }

@@ -76,7 +76,8 @@ public class MissionResource {
     public PageResponse<MissionView> list(
             @Parameter(description = "Only missions in this status", schema = @Schema(implementation = MissionStatus.class))
             @QueryParam("status") String status,
-            @Parameter(description = "Only missions in this country (ISO 3166-1 alpha-2)", example = "HT")
+            @Parameter(description = "Only missions in this country (ISO 3166-1 alpha-2)", example = "HT",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 2, pattern = "^[A-Z]{2}$"))
             @QueryParam("hostCountry") String hostCountry,
             @BeanParam PageParams page) {
         return missions.list(QueryParams.enumValue("status", status, MissionStatus.class),

@@ -1,9 +1,12 @@
 package ca.cpa.mission.mission;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.util.EnumSet;
 import java.util.Set;
 
 /** Where a mission stands: planned, active, suspended for a while, or closed for good. */
+@Schema(description = "PLANNED (new), ACTIVE (officers may deploy), SUSPENDED, CLOSED (final)")
 public enum MissionStatus {
     PLANNED, ACTIVE, SUSPENDED, CLOSED;
 

@@ -8,12 +8,12 @@ import java.util.UUID;
 @Schema(name = "Mission", description = "A mission, with its ceiling and strength kept from the other services' events")
 public record MissionView(
         UUID id,
-        @Schema(example = "PROTEUS") String code,
-        @Schema(example = "Operation PROTEUS") String nameEn,
-        @Schema(example = "Opération PROTEUS") String nameFr,
-        @Schema(example = "PS") String hostCountry,
+        @Schema(example = "PROTEUS", maxLength = 32) String code,
+        @Schema(example = "Operation PROTEUS", maxLength = 200) String nameEn,
+        @Schema(example = "Opération PROTEUS", maxLength = 200) String nameFr,
+        @Schema(example = "PS", maxLength = 2, pattern = "^[A-Z]{2}$") String hostCountry,
         MissionType type,
-        @Schema(example = "Office of the United States Security Coordinator (USSC)") String partnerOrganization,
+        @Schema(example = "Office of the United States Security Coordinator (USSC)", maxLength = 200) String partnerOrganization,
         MissionStatus status,
         @Schema(description = "Ministerial Authorization in force: most CPA personnel deployed at once", example = "12")
         int authorizedCeiling,

@@ -9,7 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(description = "A mission to create; it starts PLANNED")
 public record NewMission(
-        @Schema(description = "Unique short code, upper case", example = "PROTEUS")
+        @Schema(description = "Unique short code, upper case", example = "PROTEUS", maxLength = 32)
         @NotNull @Pattern(regexp = "[A-Z][A-Z0-9-]{1,31}", message = "{mission.code.pattern}") String code,
         @Schema(example = "Operation PROTEUS") @NotBlank @Size(max = 200) String nameEn,
         @Schema(example = "Opération PROTEUS") @NotBlank @Size(max = 200) String nameFr,

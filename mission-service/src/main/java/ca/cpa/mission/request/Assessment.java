@@ -1,5 +1,7 @@
 package ca.cpa.mission.request;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
@@ -11,8 +13,10 @@ import java.time.Instant;
 @Embeddable
 public class Assessment {
 
+    @Schema(description = "The planner's assessment of the mission's risk to officers: LOW, MODERATE, HIGH, EXTREME")
     public enum RiskLevel { LOW, MODERATE, HIGH, EXTREME }
 
+    @Schema(description = "PROCEED (the request may be submitted) or DO_NOT_PROCEED")
     public enum Recommendation { PROCEED, DO_NOT_PROCEED }
 
     @Enumerated(EnumType.STRING)

@@ -13,9 +13,9 @@ public record MissionRequestView(
         UUID id,
         UUID missionId,
         Organization requestingOrganization,
-        List<Position> positions,
+        @Schema(maxItems = 20) List<Position> positions,
         @Schema(example = "12") int durationMonths,
-        String justification,
+        @Schema(maxLength = 4000, example = "Mentoring of the national police ahead of the 2027 elections.") String justification,
         RequestStatus status,
         Instant receivedAt,
         @Schema(description = "Internal to the CPA partners: not shown to requesting partners")
@@ -29,23 +29,23 @@ public record MissionRequestView(
         @Schema(description = "The version also sent as ETag", example = "2") long version) {
 
     @Schema(name = "RequestingOrganizationView")
-    public record Organization(OrganizationType type, @Schema(example = "UN-DPO") String name,
-                               @Schema(example = "HT") String country) {
+    public record Organization(OrganizationType type, @Schema(example = "UN-DPO", maxLength = 200) String name,
+                               @Schema(example = "HT", maxLength = 2, pattern = "^[A-Z]{2}$") String country) {
     }
 
     @Schema(name = "RequestedPositionView")
-    public record Position(PositionRole role, int count, List<String> languages, int minYearsOfService,
+    public record Position(PositionRole role, @Schema(example = "4") int count, @Schema(maxItems = 10) List<String> languages, @Schema(example = "5") int minYearsOfService,
                            MemberType memberType,
-                           @Schema(description = "Officers of this role in theatre now") int inTheatre) {
+                           @Schema(description = "Officers of this role in theatre now", example = "2") int inTheatre) {
     }
 
     @Schema(name = "Assessment")
     public record AssessmentView(Assessment.RiskLevel riskLevel, Assessment.Recommendation recommendation,
-                                 String notes, String assessedBy, Instant assessedAt) {
+                                 @Schema(maxLength = 4000, example = "Security situation stable in Port-au-Prince; French speakers essential.") String notes, @Schema(maxLength = 200, example = "jdoe@rcmp-grc.gc.ca") String assessedBy, Instant assessedAt) {
     }
 
     @Schema(name = "WithdrawalView")
-    public record WithdrawalView(String reason, String withdrawnBy, Instant withdrawnAt) {
+    public record WithdrawalView(@Schema(maxLength = 2000, example = "The host government withdrew its consent.") String reason, @Schema(maxLength = 200, example = "jdoe@rcmp-grc.gc.ca") String withdrawnBy, Instant withdrawnAt) {
     }
 
     /** @param internal whether the reader is a CPA partner, who may see the assessment */

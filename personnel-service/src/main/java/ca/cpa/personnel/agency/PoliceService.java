@@ -17,7 +17,7 @@ import java.time.Instant;
 @Table(name = "police_service")
 public class PoliceService extends PanacheEntityBase {
 
-    @Schema(name = "Province")
+    @Schema(name = "Province", description = "The province or territory of the police service (Canada Post abbreviations)")
     public enum Province { AB, BC, MB, NB, NL, NS, NT, NU, ON, PE, QC, SK, YT }
 
     @Id

@@ -30,6 +30,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -45,14 +46,16 @@ public class PoliceServiceResource {
 
     @Schema(name = "NewPoliceService")
     public record NewPoliceService(
-            @Schema(example = "SPVM") @NotNull @Pattern(regexp = "[A-Z][A-Z0-9-]{1,15}") String code,
+            @Schema(example = "SPVM", maxLength = 16) @NotNull @Pattern(regexp = "[A-Z][A-Z0-9-]{1,15}") String code,
             @Schema(example = "Montreal Police Service") @NotBlank @Size(max = 200) String nameEn,
             @Schema(example = "Service de police de la Ville de Montréal") @NotBlank @Size(max = 200) String nameFr,
             @Schema(description = "Province or territory; none for a national service") PoliceService.Province province) {
     }
 
     @Schema(name = "PoliceService")
-    public record PoliceServiceView(String code, String nameEn, String nameFr, PoliceService.Province province,
+    public record PoliceServiceView(@Schema(maxLength = 16, example = "SPVM") String code,
+                                    @Schema(maxLength = 200, example = "Montreal Police Service") String nameEn,
+                                    @Schema(maxLength = 200, example = "Service de police de la Ville de Montréal") String nameFr, PoliceService.Province province,
                                     Instant createdAt) {
         static PoliceServiceView of(PoliceService service) {
             return new PoliceServiceView(service.code, service.nameEn, service.nameFr, service.province, service.createdAt);
@@ -67,6 +70,7 @@ public class PoliceServiceResource {
     @RolesAllowed(Roles.PERSONNEL_OFFICER)
     @Transactional
     @Operation(operationId = "createPoliceService", summary = "Add a partner police service",
+            description = "A police service whose officers may be deployed; its code is unique.",
             extensions = @Extension(name = "x-cpa-problems", value = "409,422"))
     @APIResponse(responseCode = "201", description = "Added",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PoliceServiceView.class)))
@@ -89,8 +93,9 @@ public class PoliceServiceResource {
     @GET
     @Path("/{code}")
     @RolesAllowed({Roles.PERSONNEL_OFFICER, Roles.AUDITOR})
-    @Operation(operationId = "getPoliceService", summary = "Read a partner police service")
-    public RestResponse<PoliceServiceView> get(@PathParam("code") String code) {
+    @Operation(operationId = "getPoliceService", summary = "Read a partner police service",
+            description = "By its code, e.g. RCMP.")
+    public RestResponse<PoliceServiceView> get(@Parameter(schema = @Schema(type = SchemaType.STRING, maxLength = 16), example = "RCMP") @PathParam("code") String code) {
         PoliceService service = PoliceService.<PoliceService>findByIdOptional(code)
                 .orElseThrow(() -> ProblemException.notFound("police service", code));
         return ETags.ok(PoliceServiceView.of(service), ETags.UNCHANGING);

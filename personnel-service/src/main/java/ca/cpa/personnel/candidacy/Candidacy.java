@@ -23,7 +23,7 @@ import java.util.UUID;
 @Table(name = "candidacy")
 public class Candidacy extends PanacheEntityBase {
 
-    @Schema(name = "CandidacyStatus")
+    @Schema(name = "CandidacyStatus", description = "ELIGIBLE or INELIGIBLE when screened; then SELECTED or NOT_SELECTED")
     public enum Status { ELIGIBLE, INELIGIBLE, SELECTED, NOT_SELECTED }
 
     @Id

@@ -48,7 +48,7 @@ public class CandidacyResource {
 
     @Schema(name = "SelectionDecision")
     public record SelectionDecision(@NotNull Decision decision) {
-        @Schema(name = "SelectionChoice")
+        @Schema(name = "SelectionChoice", description = "SELECT the candidate for the position, or DECLINE")
         public enum Decision { SELECT, DECLINE }
     }
 
@@ -92,7 +92,8 @@ public class CandidacyResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.PERSONNEL_OFFICER, Roles.AUDITOR})
-    @Operation(operationId = "getCandidacy", summary = "Read a candidacy")
+    @Operation(operationId = "getCandidacy", summary = "Read a candidacy",
+            description = "Its screening result (with the reasons an officer is ineligible) and the selection decision.")
     public RestResponse<CandidacyView> get(@PathParam("id") UUID id) {
         Candidacy candidacy = candidacies.get(id);
         return ETags.ok(CandidacyView.of(candidacy), candidacy.version);

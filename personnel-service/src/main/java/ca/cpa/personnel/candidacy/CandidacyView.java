@@ -11,8 +11,8 @@ import java.util.UUID;
 @Schema(name = "Candidacy")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CandidacyView(UUID id, UUID officerId, UUID missionRequestId, PositionRole role, Candidacy.Status status,
-                            @Schema(description = "Why the officer is ineligible; empty when eligible") List<Screening.Reason> reasons,
-                            String nominatedBy, Instant nominatedAt, String decidedBy, Instant decidedAt, long version) {
+                            @Schema(description = "Why the officer is ineligible; empty when eligible", maxItems = 9) List<Screening.Reason> reasons,
+                            @Schema(maxLength = 200, example = "jdoe@rcmp-grc.gc.ca") String nominatedBy, Instant nominatedAt, @Schema(maxLength = 200, example = "jdoe@rcmp-grc.gc.ca") String decidedBy, Instant decidedAt, @Schema(example = "2") long version) {
 
     static CandidacyView of(Candidacy candidacy) {
         return new CandidacyView(candidacy.id, candidacy.officerId, candidacy.missionRequestId, candidacy.role,

@@ -18,7 +18,7 @@ import java.util.Optional;
  */
 public record Screening(List<Reason> reasons) {
 
-    @Schema(name = "IneligibilityReason")
+    @Schema(name = "IneligibilityReason", description = "Why an officer cannot fill a position: the request is not authorized or is withdrawn, the role is not requested, a missing language, too few years of service, another member type, a security or medical clearance expiring before the tour ends, or already deployed or planned")
     public enum Reason {
         REQUEST_NOT_AUTHORIZED,
         REQUEST_WITHDRAWN,

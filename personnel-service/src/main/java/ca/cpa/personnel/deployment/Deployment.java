@@ -22,10 +22,10 @@ import java.util.UUID;
 @Table(name = "deployment")
 public class Deployment extends PanacheEntityBase {
 
-    @Schema(name = "DeploymentStatus")
+    @Schema(name = "DeploymentStatus", description = "PLANNED (under the ceiling) → IN_THEATRE (arrived) → COMPLETED (repatriated)")
     public enum Status { PLANNED, IN_THEATRE, COMPLETED }
 
-    @Schema(name = "ReturnReason")
+    @Schema(name = "ReturnReason", description = "END_OF_TOUR or EARLY_RETURN")
     public enum ReturnReason { END_OF_TOUR, EARLY_RETURN }
 
     /** The statuses that hold a place under the ceilings. */

@@ -83,7 +83,8 @@ public class DeploymentResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.PERSONNEL_OFFICER, Roles.AUDITOR})
-    @Operation(operationId = "getDeployment", summary = "Read a deployment")
+    @Operation(operationId = "getDeployment", summary = "Read a deployment",
+            description = "PLANNED, IN_THEATRE or COMPLETED, with its dates and, once ended, the return.")
     public RestResponse<DeploymentView> get(@PathParam("id") UUID id) {
         return view(deployments.get(id));
     }

@@ -13,7 +13,7 @@ import java.util.UUID;
 public record DeploymentView(UUID id, UUID candidacyId, UUID officerId, UUID missionId, UUID missionRequestId,
                              PositionRole role, LocalDate startDate, LocalDate endDate, Deployment.Status status,
                              LocalDate arrivalDate, LocalDate returnDate, Deployment.ReturnReason returnReason,
-                             long version) {
+                             @Schema(example = "2") long version) {
 
     @Schema(name = "NewDeployment")
     public record NewDeployment(@NotNull UUID candidacyId,

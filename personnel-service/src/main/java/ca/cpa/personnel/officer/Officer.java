@@ -27,7 +27,7 @@ import java.util.UUID;
 @Table(name = "officer")
 public class Officer extends PanacheEntityBase {
 
-    @Schema(name = "ClearanceLevel")
+    @Schema(name = "ClearanceLevel", description = "Government of Canada security clearance: RELIABILITY, SECRET, TOP_SECRET")
     public enum ClearanceLevel { RELIABILITY, SECRET, TOP_SECRET }
 
     @Id

@@ -21,7 +21,7 @@ import java.util.UUID;
 @Table(name = "officer_access")
 public class OfficerAccess extends PanacheEntityBase {
 
-    @Schema(name = "OfficerAccessAction")
+    @Schema(name = "OfficerAccessAction", description = "What was done with an officer record: READ, CREATE, UPDATE")
     public enum Action { READ, CREATE, UPDATE }
 
     @Id

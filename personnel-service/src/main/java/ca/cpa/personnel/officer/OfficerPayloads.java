@@ -28,8 +28,8 @@ public final class OfficerPayloads {
 
     @Schema(name = "NewOfficer")
     public record NewOfficer(
-            @Schema(example = "RCMP") @NotBlank String policeServiceCode,
-            @Schema(example = "000123") @NotNull @Pattern(regexp = "[A-Za-z0-9-]{1,32}") String serviceNumber,
+            @Schema(example = "RCMP", maxLength = 16) @NotBlank @Size(max = 16) String policeServiceCode,
+            @Schema(example = "000123", maxLength = 32) @NotNull @Pattern(regexp = "[A-Za-z0-9-]{1,32}") String serviceNumber,
             @Schema(example = "Marie") @NotBlank @Size(max = 100) String givenName,
             @Schema(example = "Tremblay") @NotBlank @Size(max = 100) String familyName,
             @NotNull MemberType memberType,
@@ -43,10 +43,10 @@ public final class OfficerPayloads {
 
     @Schema(name = "OfficerChanges", description = "Fields to change (JSON merge patch); absent fields stay as they are")
     public record OfficerChanges(
-            @Size(min = 1, max = 100) String givenName,
-            @Size(min = 1, max = 100) String familyName,
-            @Size(min = 1, max = 60) String rank,
-            @Min(0) @Max(50) Integer yearsOfService,
+            @Schema(example = "Marie") @Size(min = 1, max = 100) String givenName,
+            @Schema(example = "Tremblay-Roy") @Size(min = 1, max = 100) String familyName,
+            @Schema(example = "Staff Sergeant") @Size(min = 1, max = 60) String rank,
+            @Schema(example = "13") @Min(0) @Max(50) Integer yearsOfService,
             @Size(min = 1, max = 10) List<@NotNull @LanguageCode String> languages,
             @Size(max = 8) List<@NotNull PositionRole> specialties,
             @Valid Clearance securityClearance,

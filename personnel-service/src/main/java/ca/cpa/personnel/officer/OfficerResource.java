@@ -77,10 +77,12 @@ public class OfficerResource {
             description = "By language, specialty, police service and availability (no planned or current deployment "
                     + "overlapping the period). Each officer returned is logged as read.")
     public PageResponse<OfficerView> search(
-            @Parameter(description = "Speaks this language (ISO 639-1)", example = "fr") @QueryParam("language") String language,
+            @Parameter(description = "Speaks this language (ISO 639-1)", example = "fr",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 2, pattern = "^[a-z]{2}$")) @QueryParam("language") String language,
             @Parameter(description = "Has this specialty", schema = @Schema(implementation = PositionRole.class))
             @QueryParam("specialty") String specialty,
-            @Parameter(description = "From this police service", example = "RCMP") @QueryParam("policeService") String policeService,
+            @Parameter(description = "From this police service", example = "RCMP",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 16)) @QueryParam("policeService") String policeService,
             @Parameter(description = "Free from this date (with availableTo)", schema = @Schema(type = SchemaType.STRING, format = "date"))
             @QueryParam("availableFrom") String availableFrom,
             @Parameter(description = "Free until this date (with availableFrom)", schema = @Schema(type = SchemaType.STRING, format = "date"))

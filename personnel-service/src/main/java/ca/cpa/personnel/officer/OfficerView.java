@@ -12,10 +12,10 @@ import java.util.UUID;
 
 @Schema(name = "Officer", description = "Personal information: readable by personnel officers and auditors only; every read is logged")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record OfficerView(UUID id, String policeServiceCode, String serviceNumber, String givenName, String familyName,
-                          MemberType memberType, String rank, int yearsOfService, List<String> languages,
-                          List<PositionRole> specialties, OfficerPayloads.Clearance securityClearance,
-                          LocalDate medicalClearanceExpiry, Instant createdAt, Instant updatedAt, long version) {
+public record OfficerView(UUID id, @Schema(maxLength = 16, example = "SPVM") String policeServiceCode, @Schema(maxLength = 32, pattern = "^[A-Za-z0-9-]{1,32}$", example = "000123") String serviceNumber, @Schema(maxLength = 100, example = "Marie") String givenName, @Schema(maxLength = 100, example = "Tremblay") String familyName,
+                          MemberType memberType, @Schema(maxLength = 60, example = "Sergeant") String rank, @Schema(example = "12") int yearsOfService, @Schema(maxItems = 10) List<String> languages,
+                          @Schema(maxItems = 8) List<PositionRole> specialties, OfficerPayloads.Clearance securityClearance,
+                          LocalDate medicalClearanceExpiry, Instant createdAt, Instant updatedAt, @Schema(example = "1") long version) {
 
     static OfficerView of(Officer officer) {
         return new OfficerView(officer.id, officer.policeServiceCode, officer.serviceNumber, officer.givenName,

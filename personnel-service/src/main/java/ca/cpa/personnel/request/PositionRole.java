@@ -1,6 +1,9 @@
 package ca.cpa.personnel.request;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /** The kinds of work on missions: a position's role, and an officer's specialties. */
+@Schema(description = "The kind of police work: training, mentoring and monitoring; elections support; human rights investigation; humanitarian response; community policing; management development; serious and organized crime; strategic analysis")
 public enum PositionRole {
     TRAINING_MENTORING_MONITORING,
     ELECTIONS_SUPPORT,

@@ -20,7 +20,7 @@ import java.util.UUID;
 @Table(name = "enrolment")
 public class Enrolment extends PanacheEntityBase {
 
-    @Schema(name = "TrainingOutcome")
+    @Schema(name = "TrainingOutcome", description = "The officer's result: PASSED or FAILED")
     public enum Outcome { PASSED, FAILED }
 
     @Id

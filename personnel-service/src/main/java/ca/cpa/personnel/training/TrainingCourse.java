@@ -18,7 +18,7 @@ import java.util.UUID;
 @Table(name = "training_course")
 public class TrainingCourse extends PanacheEntityBase {
 
-    @Schema(name = "TrainingKind")
+    @Schema(name = "TrainingKind", description = "PRE_DEPLOYMENT: required before any deployment (passed in the 12 months before it starts); MISSION_SPECIFIC: for one mission")
     public enum Kind { PRE_DEPLOYMENT, MISSION_SPECIFIC }
 
     @Id

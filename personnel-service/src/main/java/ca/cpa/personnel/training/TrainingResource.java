@@ -50,6 +50,7 @@ public class TrainingResource {
     @RolesAllowed(Roles.PERSONNEL_OFFICER)
     @Transactional
     @Operation(operationId = "scheduleTrainingCourse", summary = "Schedule a course",
+            description = "PRE_DEPLOYMENT courses qualify officers for any deployment starting within 12 months of passing.",
             extensions = @Extension(name = "x-cpa-problems", value = "422"))
     @APIResponse(responseCode = "201", description = "Scheduled",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TrainingView.Course.class)))
@@ -74,7 +75,8 @@ public class TrainingResource {
     @GET
     @Path("/training-courses/{id}")
     @RolesAllowed({Roles.PERSONNEL_OFFICER, Roles.AUDITOR})
-    @Operation(operationId = "getTrainingCourse", summary = "Read a course")
+    @Operation(operationId = "getTrainingCourse", summary = "Read a course",
+            description = "Its kind, dates and capacity.")
     public RestResponse<TrainingView.Course> course(@PathParam("id") UUID id) {
         return ETags.ok(TrainingView.Course.of(training.course(id)), ETags.UNCHANGING);
     }
@@ -103,7 +105,8 @@ public class TrainingResource {
     @GET
     @Path("/enrolments/{id}")
     @RolesAllowed({Roles.PERSONNEL_OFFICER, Roles.AUDITOR})
-    @Operation(operationId = "getEnrolment", summary = "Read an enrolment and its result")
+    @Operation(operationId = "getEnrolment", summary = "Read an enrolment and its result",
+            description = "The outcome is empty until the result is recorded.")
     public RestResponse<TrainingView.EnrolmentView> enrolment(@PathParam("id") UUID id) {
         Enrolment enrolment = training.enrolment(id);
         return ETags.ok(TrainingView.EnrolmentView.of(enrolment), enrolment.version);

@@ -36,8 +36,8 @@ public final class TrainingView {
     }
 
     @Schema(name = "TrainingCourse")
-    public record Course(UUID id, String title, TrainingCourse.Kind kind, LocalDate startDate, LocalDate endDate,
-                         int capacity) {
+    public record Course(UUID id, @Schema(maxLength = 200, example = "Pre-deployment training, winter session") String title, TrainingCourse.Kind kind, LocalDate startDate, LocalDate endDate,
+                         @Schema(example = "24") int capacity) {
         static Course of(TrainingCourse course) {
             return new Course(course.id, course.title, course.kind, course.startDate, course.endDate, course.capacity);
         }

@@ -17,7 +17,7 @@ import java.util.UUID;
 @Table(name = "check_in")
 public class CheckIn extends PanacheEntityBase {
 
-    @Schema(name = "Wellbeing")
+    @Schema(name = "Wellbeing", description = "GOOD; CONCERN (follow up); URGENT (raises a welfare alert event at once)")
     public enum Wellbeing { GOOD, CONCERN, URGENT }
 
     @Id

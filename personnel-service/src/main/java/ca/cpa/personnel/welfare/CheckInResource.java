@@ -72,7 +72,8 @@ public class CheckInResource {
     @GET
     @Path("/{checkInId}")
     @RolesAllowed({Roles.PERSONNEL_OFFICER, Roles.AUDITOR})
-    @Operation(operationId = "getCheckIn", summary = "Read one check-in")
+    @Operation(operationId = "getCheckIn", summary = "Read one check-in",
+            description = "The wellbeing and notes recorded during the tour; the notes stay in personnel-service.")
     public RestResponse<CheckInView> get(@PathParam("id") UUID id, @PathParam("checkInId") UUID checkInId) {
         return ETags.ok(CheckInView.of(welfare.checkIn(id, checkInId)), ETags.UNCHANGING);
     }

@@ -1,5 +1,6 @@
 package ca.cpa.platform.openapi;
 
+import ca.cpa.platform.http.IdempotentCreate;
 import ca.cpa.platform.problem.Problem;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -7,22 +8,31 @@ import org.eclipse.microprofile.openapi.models.Components;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Documents the problem responses of every operation from what the operation is, so that no
- * operation forgets one: all are secured (401, 403) and may lose their database (503); a path
- * with an id can be unknown (404); input can be invalid (400) or of the wrong type (415).
- * The statuses an operation adds by its own rules (409, 412, 422) it names in the extension
- * {@code x-cpa-problems}, e.g. {@code @Extension(name = "x-cpa-problems", value = "409,412")}.
+ * Completes every service's OpenAPI document the same way, so that no operation forgets a part.
+ * <ul>
+ * <li>Problem responses, from what the operation is: all are secured (401, 403) and may lose
+ * their database (503); a path with an id can be unknown (404); input can be invalid (400) or of
+ * the wrong type (415). The statuses an operation adds by its own rules (409, 412, 422) it names
+ * in the extension {@code x-cpa-problems}, e.g. {@code @Extension(name = "x-cpa-problems", value = "409,412")}.
+ * Each with an example.</li>
+ * <li>The shape of the headers every service uses (Location, ETag, If-Match, Idempotency-Key)
+ * and the bounds of the shared value types (UUID, Instant, LocalDate).</li>
+ * </ul>
  */
-public class ProblemResponsesFilter implements OASFilter {
+public class ApiDocumentFilter implements OASFilter {
 
     public static final String EXTENSION = "x-cpa-problems";
     private static final String PROBLEM_REF = "#/components/schemas/Problem";
@@ -42,13 +52,19 @@ public class ProblemResponsesFilter implements OASFilter {
     public void filterOpenAPI(OpenAPI openAPI) {
         Components components = openAPI.getComponents() == null ? OASFactory.createComponents() : openAPI.getComponents();
         components.addSchema("Problem", problemSchema());
+        boundValueTypes(components);
         openAPI.setComponents(components);
         if (openAPI.getPaths() == null) {
             return;
         }
+        Map<String, Schema> schemas = components.getSchemas() == null ? Map.of() : components.getSchemas();
         openAPI.getPaths().getPathItems().forEach((path, item) -> {
             if (path.startsWith("/api/")) {
-                item.getOperations().forEach((method, operation) -> document(path, method, operation));
+                item.getOperations().forEach((method, operation) -> {
+                    document(path, method, operation);
+                    shapeHeaders(operation);
+                    exemplify(operation, schemas);
+                });
             }
         });
     }
@@ -83,30 +99,186 @@ public class ProblemResponsesFilter implements OASFilter {
                 responses.addAPIResponse(status, OASFactory.createAPIResponse()
                         .description(DESCRIPTIONS.getOrDefault(status, "Problem"))
                         .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
-                                OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_REF)))));
+                                OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_REF))
+                                        .example(example(status, path)))));
             }
         });
         operation.setResponses(responses);
     }
 
+    private static final Map<String, String[]> EXAMPLES = Map.ofEntries(
+            Map.entry("400", new String[]{"invalid-request", "Invalid request", "The request has 1 invalid field(s); see errors."}),
+            Map.entry("401", new String[]{"unauthenticated", "Authentication required", "A valid bearer token is required."}),
+            Map.entry("403", new String[]{"forbidden", "Forbidden", "Your role does not allow this."}),
+            Map.entry("404", new String[]{"not-found", "Not found", "No resource with this id exists, or you may not see it."}),
+            Map.entry("409", new String[]{"conflict", "Conflict", "This is not allowed in the resource's current state."}),
+            Map.entry("412", new String[]{"precondition-failed", "Precondition failed", "The resource changed since you read it; its version is now 3."}),
+            Map.entry("415", new String[]{"unsupported-media-type", "Unsupported media type", "Send application/json."}),
+            Map.entry("422", new String[]{"idempotency-key-reused", "Idempotency key reused", "This Idempotency-Key was used with another body."}),
+            Map.entry("503", new String[]{"service-unavailable", "Service unavailable", "The service is unavailable; retry later."}));
+
+    private static Map<String, Object> example(String status, String path) {
+        String[] example = EXAMPLES.getOrDefault(status, new String[]{"problem", "Problem", "Something went wrong."});
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", Problem.TYPE_PREFIX + example[0]);
+        problem.put("title", example[1]);
+        problem.put("status", Integer.parseInt(status));
+        problem.put("detail", example[2]);
+        problem.put("instance", path.replaceAll("\\{code}", "RCMP").replaceAll("\\{[^}]+}", "0c6f2b8e-2f0a-4c55-a3f6-9a1d3e4b5c60"));
+        if (status.equals("400")) {
+            problem.put("errors", List.of(Map.of("field", "name", "message", "must not be blank")));
+        }
+        return problem;
+    }
+
+    /**
+     * An example for every JSON body sent or answered, composed from its fields' examples, so
+     * that each operation shows a whole document (Swagger UI and generated clients show it).
+     */
+    private static void exemplify(Operation operation, Map<String, Schema> schemas) {
+        if (operation.getRequestBody() != null && operation.getRequestBody().getContent() != null) {
+            operation.getRequestBody().getContent().getMediaTypes().values().forEach(media -> exemplify(media, schemas));
+        }
+        if (operation.getResponses() != null) {
+            operation.getResponses().getAPIResponses().values().forEach(response -> {
+                if (response.getContent() != null) {
+                    response.getContent().getMediaTypes().values().forEach(media -> exemplify(media, schemas));
+                }
+            });
+        }
+    }
+
+    private static void exemplify(MediaType media, Map<String, Schema> schemas) {
+        if (media.getExample() == null && (media.getExamples() == null || media.getExamples().isEmpty())
+                && media.getSchema() != null) {
+            media.example(ExampleComposer.compose(media.getSchema(), schemas));
+        }
+    }
+
+    /** Location, ETag and the request headers of every service, shaped once. */
+    private static void shapeHeaders(Operation operation) {
+        if (operation.getParameters() != null) {
+            for (Parameter parameter : operation.getParameters()) {
+                bound(parameter.getSchema());
+                if (parameter.getIn() == Parameter.In.HEADER && "Idempotency-Key".equals(parameter.getName())) {
+                    parameter.schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)
+                            .minLength(1).maxLength(200).pattern("^[\\x21-\\x7E]+$"));
+                } else if (parameter.getIn() == Parameter.In.HEADER && "If-Match".equals(parameter.getName())) {
+                    parameter.schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)
+                            .maxLength(200).pattern("^(\\*|(W/)?\"[0-9]+\"(\\s*,\\s*(W/)?\"[0-9]+\")*)$"));
+                }
+            }
+        }
+        if (operation.getResponses() == null) {
+            return;
+        }
+        // every create answers through IdempotentCreate: Location and ETag, and a marker on a replay
+        APIResponse created = operation.getResponses().getAPIResponse("201");
+        if (created != null) {
+            for (String name : List.of("Location", "ETag")) {
+                if (created.getHeaders() == null || !created.getHeaders().containsKey(name)) {
+                    created.addHeader(name, OASFactory.createHeader());
+                }
+            }
+            created.addHeader(IdempotentCreate.REPLAYED_HEADER, OASFactory.createHeader()
+                    .description("true when this is the answer to an earlier request with the same Idempotency-Key")
+                    .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).addEnumeration("true").maxLength(4)));
+        }
+        operation.getResponses().getAPIResponses().values().forEach(response -> {
+            if (response.getHeaders() == null) {
+                return;
+            }
+            response.getHeaders().forEach((name, header) -> {
+                if (name.equals("Location")) {
+                    header.description("Where the created resource is read").schema(OASFactory.createSchema()
+                            .addType(Schema.SchemaType.STRING).format("uri").maxLength(2048));
+                } else if (name.equals("ETag")) {
+                    header.description("The resource's version, for If-Match").schema(OASFactory.createSchema()
+                            .addType(Schema.SchemaType.STRING).pattern("^\"[0-9]+\"$").maxLength(21).example("\"3\""));
+                }
+            });
+        });
+    }
+
+    /** The value types every document shares: their text is bounded, as PostgreSQL and Java bound them. */
+    private static void boundValueTypes(Components components) {
+        if (components.getSchemas() == null) {
+            return;
+        }
+        bound(components.getSchemas().get("UUID"), 36, "0c6f2b8e-2f0a-4c55-a3f6-9a1d3e4b5c60");
+        components.getSchemas().values().forEach(schema -> {
+            if (schema.getProperties() != null) {
+                schema.getProperties().forEach((name, property) -> {
+                    if (name.equals("country") || name.equals("hostCountry")) { // @CountryCode: ISO 3166-1 alpha-2
+                        property.maxLength(2).pattern("^[A-Z]{2}$");
+                    }
+                    bound(property);
+                });
+            }
+            // CONTRACT.md: a languages field is always a list of ISO 639-1 codes
+            Schema languages = schema.getProperties() == null ? null : schema.getProperties().get("languages");
+            if (languages != null && languages.getItems() != null) {
+                languages.getItems().maxLength(2).pattern("^[a-z]{2}$").description("ISO 639-1").example("fr");
+            }
+        });
+        bound(components.getSchemas().get("Instant"), 35, "2026-11-27T15:04:05.123Z");
+        bound(components.getSchemas().get("LocalDate"), 10, "2026-11-27");
+    }
+
+    /**
+     * The bounds Java and PostgreSQL give a value without saying so: this suite's integers are
+     * counts, ceilings and versions (never negative, at most their Java type's maximum), and
+     * ids, dates and instants have a fixed length.
+     */
+    private static void bound(Schema schema) {
+        if (schema == null || schema.getType() == null) {
+            return;
+        }
+        if (schema.getType().contains(Schema.SchemaType.INTEGER)) {
+            if (schema.getMinimum() == null) {
+                schema.minimum(BigDecimal.ZERO);
+            }
+            if (schema.getMaximum() == null) {
+                schema.maximum(BigDecimal.valueOf("int64".equals(schema.getFormat()) ? Long.MAX_VALUE : Integer.MAX_VALUE));
+            }
+        } else if (schema.getType().contains(Schema.SchemaType.STRING) && schema.getMaxLength() == null
+                && schema.getFormat() != null) {
+            switch (schema.getFormat()) {
+                case "uuid" -> schema.maxLength(36);
+                case "date" -> schema.maxLength(10);
+                case "date-time" -> schema.maxLength(35);
+                default -> { }
+            }
+        }
+    }
+
+    private static void bound(Schema schema, int maxLength, String example) {
+        if (schema != null) {
+            schema.maxLength(maxLength).example(example);
+        }
+    }
+
     private static Schema problemSchema() {
         Schema fieldError = OASFactory.createSchema()
                 .addType(Schema.SchemaType.OBJECT)
-                .addProperty("field", text("The invalid field, as a path into the body", "positions[0].count"))
-                .addProperty("message", text("What is wrong with it, in the response's language", "must be greater than or equal to 1"));
+                .addProperty("field", text("The invalid field, as a path into the body", "positions[0].count", 500))
+                .addProperty("message", text("What is wrong with it, in the response's language", "must be greater than or equal to 1", 1000));
         return OASFactory.createSchema()
                 .addType(Schema.SchemaType.OBJECT)
                 .description("RFC 9457 problem details; title, detail and messages in English or French by Accept-Language")
-                .addProperty("type", text("Identifies the kind of problem", "urn:cpa:problem:invalid-request"))
-                .addProperty("title", text("Short summary of the kind of problem", "Invalid request"))
-                .addProperty("status", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).example(400))
-                .addProperty("detail", text("What went wrong this time", "The request has 1 invalid field(s); see errors."))
-                .addProperty("instance", text("The path of the request", "/api/v1/missions"))
-                .addProperty("errors", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY).items(fieldError))
+                .addProperty("type", text("Identifies the kind of problem", "urn:cpa:problem:invalid-request", 200).format("uri"))
+                .addProperty("title", text("Short summary of the kind of problem", "Invalid request", 200))
+                .addProperty("status", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).format("int32")
+                        .minimum(BigDecimal.valueOf(400)).maximum(BigDecimal.valueOf(599)).example(400))
+                .addProperty("detail", text("What went wrong this time", "The request has 1 invalid field(s); see errors.", 2000))
+                .addProperty("instance", text("The path of the request", "/api/v1/missions", 2048).format("uri-reference"))
+                .addProperty("errors", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY)
+                        .maxItems(Problem.MAX_FIELD_ERRORS).items(fieldError))
                 .required(List.of("type", "title", "status"));
     }
 
-    private static Schema text(String description, String example) {
-        return OASFactory.createSchema().addType(Schema.SchemaType.STRING).description(description).example(example);
+    private static Schema text(String description, String example, int maxLength) {
+        return OASFactory.createSchema().addType(Schema.SchemaType.STRING).description(description).example(example)
+                .maxLength(maxLength);
     }
 }

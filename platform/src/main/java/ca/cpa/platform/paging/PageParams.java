@@ -18,11 +18,11 @@ public class PageParams {
     public static final int MAX_PAGE = 10_000_000;
 
     @QueryParam("page")
-    @Parameter(description = "Page number, from 0", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "10000000", defaultValue = "0"))
+    @Parameter(description = "Page number, from 0", schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "0", maximum = "10000000", defaultValue = "0"))
     String page;
 
     @QueryParam("size")
-    @Parameter(description = "Items per page, at most 100", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))
+    @Parameter(description = "Items per page, at most 100", schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "100", defaultValue = "20"))
     String size;
 
     public PageRequest request() {

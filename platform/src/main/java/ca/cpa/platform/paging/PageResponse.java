@@ -8,7 +8,7 @@ import java.util.function.Function;
 
 /** One page of a list, with what a client needs to ask for the others. */
 public record PageResponse<T>(
-        List<T> items,
+        @Schema(maxItems = PageParams.MAX_SIZE) List<T> items,
         @Schema(example = "0") int page,
         @Schema(example = "20") int size,
         @Schema(example = "57") long totalItems,

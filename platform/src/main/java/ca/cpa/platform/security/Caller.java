@@ -1,5 +1,6 @@
 package ca.cpa.platform.security;
 
+import ca.cpa.platform.problem.ProblemException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -13,13 +14,15 @@ public class Caller {
 
     /** The claim naming a requesting partner's organization; never taken from a request body. */
     public static final String ORGANIZATION_CLAIM = "org";
+    /** The longest subject or organization this suite records (as who acted, or who asked). */
+    public static final int MAX_NAME_LENGTH = 200;
 
     @Inject
     JsonWebToken token;
 
     /** The token's subject; an issuer that sends none names the caller in upn or preferred_username. */
     public String subject() {
-        return token.getSubject() != null ? token.getSubject() : token.getName();
+        return bounded(token.getSubject() != null ? token.getSubject() : token.getName());
     }
 
     public boolean hasRole(String role) {
@@ -31,6 +34,15 @@ public class Caller {
     }
 
     public Optional<String> organization() {
-        return Optional.ofNullable(token.<String>getClaim(ORGANIZATION_CLAIM)).filter(org -> !org.isBlank());
+        return Optional.ofNullable(token.<String>getClaim(ORGANIZATION_CLAIM)).filter(org -> !org.isBlank())
+                .map(Caller::bounded);
+    }
+
+    /** A token naming its caller at greater length than the suite records is not one it accepts. */
+    private static String bounded(String name) {
+        if (name != null && name.length() > MAX_NAME_LENGTH) {
+            throw new ProblemException(401, "unauthenticated", "problem.unauthenticated.detail");
+        }
+        return name;
     }
 }
