@@ -36,6 +36,11 @@ public final class Releases {
         return 0;
     }
 
+    /** The major version: what a breaking change raises. */
+    public static int major(String version) {
+        return part(version.split("[.-]"), 0);
+    }
+
     private static int part(String[] parts, int index) {
         return index < parts.length && parts[index].matches("\\d+") ? Integer.parseInt(parts[index]) : 0;
     }

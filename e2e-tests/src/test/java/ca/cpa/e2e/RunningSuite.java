@@ -19,7 +19,7 @@ public class RunningSuite implements BeforeAllCallback {
 
     private static LocalSuite suite;
 
-    static LocalSuite suite() {
+    public static LocalSuite suite() {
         return suite;
     }
 
@@ -34,6 +34,7 @@ public class RunningSuite implements BeforeAllCallback {
                     workDir, LocalSuite.Ports.free(), environment).start();
             RestAssured.baseURI = "http://localhost";
             RestAssured.port = suite.gatewayUrl().getPort();
+            RestAssured.filters(new ObservedStatuses());
             // the event probes of test-support read the broker's address from the configuration
             System.setProperty("kafka.bootstrap.servers", suite.bootstrapServers());
             return (ExtensionContext.Store.CloseableResource) suite::close;
