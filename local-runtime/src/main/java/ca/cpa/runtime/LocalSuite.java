@@ -125,8 +125,7 @@ public final class LocalSuite implements AutoCloseable {
     }
 
     public URI serviceUrl(String service) {
-        return URI.create("http://localhost:" + SERVICES.stream().filter(s -> s.name().equals(service)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no service " + service)).port(ports));
+        return URI.create("http://localhost:" + service(service).port(ports));
     }
 
     public String bootstrapServers() {
@@ -278,22 +277,47 @@ public final class LocalSuite implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops one service as an operator would (SIGTERM, then SIGKILL after 20 s): for maintenance
+     * such as resetting its consumer group, which Kafka allows only while the group is empty.
+     */
+    public void stopService(String name) {
+        Process process;
+        synchronized (this) {
+            process = processes.remove(service(name).name());
+        }
+        if (process != null) {
+            stop(process);
+        }
+    }
+
+    /** Starts a service stopped by {@link #stopService} again and returns when it is ready. */
+    public void startService(String name) {
+        Service service = service(name);
+        try {
+            Process process = launch(service);
+            synchronized (this) {
+                processes.put(service.name(), process);
+            }
+            awaitReady(service, process);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        note(service.name() + " ready again on http://localhost:" + service.port(ports));
+    }
+
+    private static Service service(String name) {
+        return SERVICES.stream().filter(s -> s.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no service " + name));
+    }
+
     /** Stops every process it started, the broker and the embedded database, in reverse order. */
     @Override
     public synchronized void close() {
         closed = true;
         List<Process> started = new ArrayList<>(processes.values());
         started.forEach(Process::destroy);
-        for (Process process : started) {
-            try {
-                if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                }
-            } catch (InterruptedException e) {
-                process.destroyForcibly();
-                Thread.currentThread().interrupt();
-            }
-        }
+        started.forEach(LocalSuite::stop);
         processes.clear();
         if (broker != null) {
             broker.stop();
@@ -302,6 +326,18 @@ public final class LocalSuite implements AutoCloseable {
         if (postgres != null) {
             postgres.close();
             postgres = null;
+        }
+    }
+
+    private static void stop(Process process) {
+        process.destroy();
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -39,7 +39,11 @@ public final class Calls {
 
     /** How many events of {@code type} (any type when null) the service's inbox counted with {@code outcome}. */
     public static double inboxCount(String outcome, String type) {
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        return inboxCount(given().get("/q/metrics").then().statusCode(200).extract().asString(), outcome, type);
+    }
+
+    /** The same count read from a service's Prometheus text ({@code /q/metrics}). */
+    public static double inboxCount(String metrics, String outcome, String type) {
         return metrics.lines()
                 .filter(line -> line.startsWith("cpa_inbox_events_total{") && line.contains("outcome=\"" + outcome + "\"")
                         && (type == null || line.contains("type=\"" + type + "\"")))
