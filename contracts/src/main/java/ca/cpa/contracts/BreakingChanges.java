@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -103,14 +104,15 @@ public final class BreakingChanges {
                 schema(where + " request body", media.getValue().path("schema"), currentMedia.path("schema"), Direction.WRITTEN);
             }
         });
-        released.path("responses").properties().forEach(response -> {
-            JsonNode currentResponse = current.path("responses").path(response.getKey());
+        released.path("responses").properties().forEach(entry -> {
+            JsonNode currentResponse = resolve(currentRoot, current.path("responses").path(entry.getKey()));
             if (currentResponse.isMissingNode()) {
-                if (response.getKey().startsWith("2")) {
-                    found.add(where + ": response " + response.getKey() + " removed");
+                if (entry.getKey().startsWith("2")) {
+                    found.add(where + ": response " + entry.getKey() + " removed");
                 }
                 return;
             }
+            Map.Entry<String, JsonNode> response = Map.entry(entry.getKey(), resolve(releasedRoot, entry.getValue()));
             response.getValue().path("content").properties().forEach(media -> {
                 JsonNode currentMedia = currentResponse.path("content").path(media.getKey());
                 if (currentMedia.isMissingNode()) {

@@ -1,7 +1,14 @@
 package ca.cpa.contracts;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import java.util.List;
 
@@ -72,9 +79,46 @@ class BreakingChangesTest {
     }
 
     @Test
-    void anEventTypeOrTopicRemovedOrAFieldRemovedFromAnEventBreaks() {
+    void aResponseMovedToComponentsIsTheSameResponse() {
+        String shared = RELEASED
+                .replace("\"201\": {\"headers\"", "\"201\": {\"$ref\": \"#/components/responses/Created\"}, \"299\": {\"headers\"")
+                .replace("\"components\": {", "\"components\": {\"responses\": {\"Created\": {\"headers\": {\"Location\": {}}, "
+                        + "\"content\": {\"application/json\": {\"schema\": {\"$ref\": \"#/components/schemas/Thing\"}}}}}, ");
+        assertEquals(List.of(), changes(shared));
+        assertEquals(List.of("POST /api/v1/things response 201: field status removed"),
+                changes(shared.replace("\"Location\": {}}, \"content\": {\"application/json\": {\"schema\": {\"$ref\": \"#/components/schemas/Thing\"}",
+                        "\"Location\": {}}, \"content\": {\"application/json\": {\"schema\": {\"type\": \"object\", \"required\": [\"id\", \"name\"], "
+                                + "\"properties\": {\"id\": {\"type\": \"string\"}, \"name\": {\"type\": \"string\"}}}")));
+    }
+
+    @Test
+    void anEventTypeRemovedOrAFieldRemovedFromAnEventBreaks(@TempDir Path directory) throws IOException {
         ContractDocuments released = ContractDocuments.current();
         assertEquals(List.of(), BreakingChanges.inEvents(released, released));
+
+        ObjectNode asyncApi = released.asyncApi().deepCopy();
+        Files.createDirectories(directory.resolve("events"));
+        released.schemasByType().forEach((type, schema) -> {
+            ObjectNode copy = schema.deepCopy();
+            if (type.equals("ca.cpa.mission.created.v1")) {
+                ((ObjectNode) copy.get("properties")).remove("code");
+            }
+            write(directory.resolve("events/" + type + ".schema.json"), copy);
+        });
+        ((ObjectNode) asyncApi.get("components").get("messages")).remove("deploymentWelfareAlertV1");
+        write(directory.resolve(ContractDocuments.ASYNCAPI), asyncApi);
+
+        assertEquals(List.of("ca.cpa.deployment.welfare-alert.v1: event type no longer published",
+                        "ca.cpa.mission.created.v1: field code removed"),
+                BreakingChanges.inEvents(released, ContractDocuments.in(directory)));
+    }
+
+    private static void write(Path file, JsonNode document) {
+        try {
+            ContractDocuments.json().writeValue(file.toFile(), document);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static List<String> changes(String current) {
