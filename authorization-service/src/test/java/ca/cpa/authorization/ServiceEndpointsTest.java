@@ -17,7 +17,8 @@ class ServiceEndpointsTest {
         given().get("/q/metrics").then().statusCode(200).body(containsString("cpa_outbox_pending"));
         given().get("/q/openapi?format=json").then().statusCode(200)
                 .body("paths.'/api/v1/authorization-cases/{id}/decisions'.post.operationId", equalTo("recordAuthorizationDecision"))
-                .body("paths.'/api/v1/authorization-cases/{id}/decisions'.post.responses.'409'.content.'application/problem+json'.schema.$ref",
+                .body("paths.'/api/v1/authorization-cases/{id}/decisions'.post.responses.'409'.$ref", equalTo("#/components/responses/Problem409"))
+                .body("components.responses.Problem409.content.'application/problem+json'.schema.$ref",
                         equalTo("#/components/schemas/Problem"));
     }
 }

@@ -114,7 +114,7 @@ class ApiDocumentTest {
                 }
             });
             op.node().path("responses").fields().forEachRemaining(response ->
-                    response.getValue().path("content").fields().forEachRemaining(media -> {
+                    MergedDocument.resolve(response.getValue()).path("content").fields().forEachRemaining(media -> {
                         if (!media.getValue().has("example") && !media.getValue().has("examples")) {
                             missing.add(op.name() + " " + response.getKey() + " " + media.getKey());
                         }

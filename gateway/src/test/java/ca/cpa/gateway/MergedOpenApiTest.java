@@ -32,8 +32,11 @@ class MergedOpenApiTest {
                         equalTo("#/components/schemas/Mission"))
                 .body("components.securitySchemes", hasKey("bearer"))
                 // what the gateway itself may answer is documented on every operation
-                .body("paths.'/api/v1/missions'.get.responses", hasKey("429"))
-                .body("paths.'/api/v1/missions'.get.responses.'429'.headers", hasKey("Retry-After"))
+                .body("paths.'/api/v1/missions'.get.responses.'429'.'$ref'", equalTo("#/components/responses/Problem429"))
+                .body("components.responses.Problem429.headers.'Retry-After'.'$ref'",
+                        equalTo("#/components/headers/Retry-After"))
+                .body("paths.'/api/v1/missions'.get.responses.'200'.headers", hasKey("RateLimit-Remaining"))
+                .body("components.headers", hasKey("RateLimit-Reset"))
                 .body("paths.'/api/v1/officers'.get.responses", hasKey("503"))
                 .body("paths.'/api/v1/authorization-cases'.get.responses", hasKey("504"))
                 .body("paths.'/api/v1/missions'.get.responses.'400'.content.'application/problem+json'.schema.'$ref'",

@@ -89,9 +89,10 @@ class InboxTest {
         given().get("/q/health/live").then().statusCode(200);
         as(Roles.AUDITOR).get("/q/openapi?format=json").then().statusCode(200)
                 .body("paths.'/api/v1/mission-requests/{id}/submission'.post.operationId", equalTo("submitMissionRequest"))
-                .body("paths.'/api/v1/missions'.post.responses.'409'.content.'application/problem+json'.schema.$ref",
+                .body("paths.'/api/v1/missions'.post.responses.'409'.$ref", equalTo("#/components/responses/Problem409"))
+                .body("components.responses.Problem409.content.'application/problem+json'.schema.$ref",
                         equalTo("#/components/schemas/Problem"))
-                .body("paths.'/api/v1/missions/{id}'.get.responses.'404'.description", equalTo(
+                .body("components.responses.Problem404.description", equalTo(
                         "No resource with this id, or the caller may not see it"));
     }
 }

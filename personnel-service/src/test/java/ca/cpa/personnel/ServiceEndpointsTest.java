@@ -17,7 +17,8 @@ class ServiceEndpointsTest {
         given().get("/q/metrics").then().statusCode(200).body(containsString("cpa_outbox_pending"));
         given().get("/q/openapi?format=json").then().statusCode(200)
                 .body("paths.'/api/v1/deployments'.post.operationId", equalTo("planDeployment"))
-                .body("paths.'/api/v1/officers/{id}'.get.responses.'403'.content.'application/problem+json'.schema.$ref",
+                .body("paths.'/api/v1/officers/{id}'.get.responses.'403'.$ref", equalTo("#/components/responses/Problem403"))
+                .body("components.responses.Problem403.content.'application/problem+json'.schema.$ref",
                         equalTo("#/components/schemas/Problem"));
     }
 }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -22,6 +23,11 @@ import java.util.Set;
 public final class OpenApiMerge {
 
     private static final String REF = "$ref";
+    private static final String RESPONSES = "#/components/responses/";
+    private static final String PROBLEM = "Problem";
+    private static final String RETRY_AFTER = "Retry-After";
+    private static final String ALLOW_ORIGIN = "Access-Control-Allow-Origin";
+    private static final List<String> RATE_LIMIT_HEADERS = List.of("RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset");
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private OpenApiMerge() {
@@ -76,6 +82,25 @@ public final class OpenApiMerge {
      * with the limiter on) and CORS's allowed origin (for a browser caller from an allowed origin).
      */
     public static ObjectNode withGatewayResponses(ObjectNode merged) {
+        ObjectNode components = merged.get("components") instanceof ObjectNode existing ? existing : merged.putObject("components");
+        ObjectNode headerComponents = components.get("headers") instanceof ObjectNode existing ? existing : components.putObject("headers");
+        integerHeader(headerComponents, RETRY_AFTER, "Seconds to wait before the next call", 1, 3600);
+        integerHeader(headerComponents, "RateLimit-Limit", "Calls the caller may make at once (the gateway's burst)", 0, 1_000_000);
+        integerHeader(headerComponents, "RateLimit-Remaining", "Calls left before the caller must slow down", 0, 1_000_000);
+        integerHeader(headerComponents, "RateLimit-Reset", "Seconds until the caller's whole allowance is back", 0, 86_400);
+        ObjectNode responseComponents = components.get("responses") instanceof ObjectNode existing
+                ? existing : components.putObject("responses");
+        retryAfter(problem(responseComponents, "429", "Over the caller's rate limit at the gateway; retry after Retry-After seconds",
+                "rate-limited", "Too many requests", "More than 50 calls a second (bursts of 100); retry in 1 s."));
+        retryAfter(problem(responseComponents, "503", "The service, or the service behind the gateway, is unavailable; retry later",
+                "downstream-unavailable", "Service unavailable", "mission-service is unavailable; retry later."));
+        problem(responseComponents, "504", "The service behind the gateway did not answer in time; retry later",
+                "downstream-timeout", "Gateway timeout", "mission-service did not answer within 5 s; retry later.");
+        problem(responseComponents, "413", "The body is larger than the gateway accepts", "payload-too-large",
+                "Payload too large", "The body is larger than the limit of 1048576 bytes.");
+        ObjectNode origin = headerComponents.putObject(ALLOW_ORIGIN);
+        origin.put("description", "The caller's Origin, when it is one of CPA_CORS_ORIGINS (browser calls)");
+        origin.putObject("schema").put("type", "string").put("format", "uri").put("maxLength", 2048);
         merged.path("paths").fields().forEachRemaining(path -> {
             if (!path.getKey().startsWith("/api/")) {
                 return;
@@ -85,33 +110,26 @@ public final class OpenApiMerge {
                     return; // a path-level field such as x-cpa-service or parameters
                 }
                 ObjectNode responses = (ObjectNode) op.get("responses");
-                String instance = path.getKey().replaceAll("\\{code}", "RCMP")
-                        .replaceAll("\\{[^}]+}", "0c6f2b8e-2f0a-4c55-a3f6-9a1d3e4b5c60");
-                retryAfter(problem(responses, "429", "Over the caller's rate limit at the gateway; retry after Retry-After seconds",
-                        "rate-limited", "Too many requests", "More than 50 calls a second (bursts of 100); retry in 1 s.", instance));
-                retryAfter(problem(responses, "503", "The service, or the service behind the gateway, is unavailable; retry later",
-                        "downstream-unavailable", "Service unavailable", "mission-service is unavailable; retry later.", instance));
-                problem(responses, "504", "The service behind the gateway did not answer in time; retry later",
-                        "downstream-timeout", "Gateway timeout", "mission-service did not answer within 5 s; retry later.", instance);
+                for (String status : List.of("429", "503", "504")) {
+                    responses.putObject(status).put(REF, RESPONSES + PROBLEM + status);
+                }
                 if (op.has("requestBody")) {
-                    problem(responses, "413", "The body is larger than the gateway accepts", "payload-too-large",
-                            "Payload too large", "The body is larger than the limit of 1048576 bytes.", instance);
+                    responses.putObject("413").put(REF, RESPONSES + PROBLEM + "413");
                 }
                 responses.fields().forEachRemaining(response -> {
-                    ObjectNode headers = response.getValue() instanceof ObjectNode answer
-                            ? (answer.get("headers") instanceof ObjectNode existing ? existing : answer.putObject("headers"))
-                            : null;
-                    if (headers == null) {
+                    // a shared response (components.responses) gets the headers once, where it is defined
+                    JsonNode ref = response.getValue().path(REF);
+                    JsonNode answer = ref.isTextual() && ref.asText().startsWith(RESPONSES)
+                            ? responseComponents.path(ref.asText().substring(RESPONSES.length())) : response.getValue();
+                    if (!(answer instanceof ObjectNode definition)) {
                         return;
                     }
+                    ObjectNode headers = definition.get("headers") instanceof ObjectNode existing
+                            ? existing : definition.putObject("headers");
                     if (response.getKey().startsWith("2") || response.getKey().startsWith("4")) {
-                        integerHeader(headers, "RateLimit-Limit", "Calls the caller may make at once (the gateway's burst)", 0, 1_000_000);
-                        integerHeader(headers, "RateLimit-Remaining", "Calls left before the caller must slow down", 0, 1_000_000);
-                        integerHeader(headers, "RateLimit-Reset", "Seconds until the caller's whole allowance is back", 0, 86_400);
+                        RATE_LIMIT_HEADERS.forEach(name -> headerRef(headers, name));
                     }
-                    ObjectNode origin = headers.putObject("Access-Control-Allow-Origin");
-                    origin.put("description", "The caller's Origin, when it is one of CPA_CORS_ORIGINS (browser calls)");
-                    origin.putObject("schema").put("type", "string").put("format", "uri").put("maxLength", 2048);
+                    headerRef(headers, ALLOW_ORIGIN);
                 });
             });
         });
@@ -119,7 +137,12 @@ public final class OpenApiMerge {
     }
 
     private static void retryAfter(ObjectNode response) {
-        integerHeader(response.putObject("headers"), "Retry-After", "Seconds to wait before the next call", 1, 3600);
+        headerRef(response.putObject("headers"), RETRY_AFTER);
+    }
+
+    /** The gateway's headers are defined once, in components.headers: every answer refers to them. */
+    private static void headerRef(ObjectNode headers, String name) {
+        headers.putObject(name).put(REF, "#/components/headers/" + name);
     }
 
     private static void integerHeader(ObjectNode headers, String name, String description, int minimum, int maximum) {
@@ -128,14 +151,15 @@ public final class OpenApiMerge {
         header.putObject("schema").put("type", "integer").put("format", "int32").put("minimum", minimum).put("maximum", maximum);
     }
 
+    /** The gateway's own problem answers, in components.responses (named as the services name theirs). */
     private static ObjectNode problem(ObjectNode responses, String status, String description, String kind, String title,
-                                      String detail, String instance) {
-        ObjectNode response = responses.putObject(status);
+                                      String detail) {
+        ObjectNode response = responses.putObject(PROBLEM + status);
         response.put("description", description);
         ObjectNode media = response.putObject("content").putObject("application/problem+json");
         media.putObject("schema").put(REF, "#/components/schemas/Problem");
         media.putObject("example").put("type", Problem.TYPE_PREFIX + kind).put("title", title)
-                .put("status", Integer.parseInt(status)).put("detail", detail).put("instance", instance);
+                .put("status", Integer.parseInt(status)).put("detail", detail).put("instance", "/api/v1/missions");
         return response;
     }
 

@@ -7,7 +7,6 @@ import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Components;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
-import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
@@ -18,7 +17,8 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Completes every service's OpenAPI document the same way, so that no operation forgets a part.
@@ -36,6 +36,7 @@ public class ApiDocumentFilter implements OASFilter {
 
     public static final String EXTENSION = "x-cpa-problems";
     private static final String PROBLEM_REF = "#/components/schemas/Problem";
+    private static final String PROBLEM_RESPONSE_PREFIX = "Problem";
 
     private static final Map<String, String> DESCRIPTIONS = Map.ofEntries(
             Map.entry("400", "Malformed or invalid input; `errors` names each invalid field"),
@@ -61,7 +62,7 @@ public class ApiDocumentFilter implements OASFilter {
         openAPI.getPaths().getPathItems().forEach((path, item) -> {
             if (path.startsWith("/api/")) {
                 item.getOperations().forEach((method, operation) -> {
-                    document(path, method, operation);
+                    document(path, operation, components);
                     shapeHeaders(operation);
                     exemplify(operation, schemas);
                 });
@@ -69,41 +70,47 @@ public class ApiDocumentFilter implements OASFilter {
         });
     }
 
-    private void document(String path, PathItem.HttpMethod method, Operation operation) {
-        Map<String, Boolean> statuses = new TreeMap<>();
-        statuses.put("401", true);
-        statuses.put("403", true);
-        statuses.put("503", true);
+    private static void document(String path, Operation operation, Components components) {
+        Set<String> statuses = new TreeSet<>(List.of("401", "403", "503"));
         if (path.contains("{")) {
-            statuses.put("404", true);
+            statuses.add("404");
         }
         if (operation.getRequestBody() != null) {
-            statuses.put("400", true);
-            statuses.put("415", true);
+            statuses.add("400");
+            statuses.add("415");
         }
         List<Parameter> parameters = operation.getParameters();
         if (parameters != null && parameters.stream().anyMatch(p -> p.getIn() != Parameter.In.PATH)) {
-            statuses.put("400", true);
+            statuses.add("400");
         }
         Object declared = operation.getExtensions() == null ? null : operation.getExtensions().get(EXTENSION);
         if (declared != null) {
             for (String status : declared.toString().split(",")) {
-                statuses.put(status.trim(), true);
+                statuses.add(status.trim());
             }
             operation.removeExtension(EXTENSION);
         }
         APIResponses responses = operation.getResponses() == null ? OASFactory.createAPIResponses() : operation.getResponses();
-        statuses.keySet().forEach(status -> {
+        statuses.forEach(status -> {
             // Quarkus documents 401 and 403 of secured operations itself, without a body: replace those.
             if (!responses.hasAPIResponse(status) || responses.getAPIResponse(status).getContent() == null) {
-                responses.addAPIResponse(status, OASFactory.createAPIResponse()
-                        .description(DESCRIPTIONS.getOrDefault(status, "Problem"))
-                        .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
-                                OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_REF))
-                                        .example(example(status, path)))));
+                String name = PROBLEM_RESPONSE_PREFIX + status;
+                if (components.getResponses() == null || !components.getResponses().containsKey(name)) {
+                    components.addResponse(name, problemResponse(status));
+                }
+                responses.addAPIResponse(status, OASFactory.createAPIResponse().ref(name));
             }
         });
         operation.setResponses(responses);
+    }
+
+    /** One problem response per status, in components.responses: every operation refers to it. */
+    private static APIResponse problemResponse(String status) {
+        return OASFactory.createAPIResponse()
+                .description(DESCRIPTIONS.getOrDefault(status, "Problem"))
+                .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
+                        OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_REF))
+                                .example(example(status))));
     }
 
     private static final Map<String, String[]> EXAMPLES = Map.ofEntries(
@@ -117,14 +124,14 @@ public class ApiDocumentFilter implements OASFilter {
             Map.entry("422", new String[]{"idempotency-key-reused", "Idempotency key reused", "This Idempotency-Key was used with another body."}),
             Map.entry("503", new String[]{"service-unavailable", "Service unavailable", "The service is unavailable; retry later."}));
 
-    private static Map<String, Object> example(String status, String path) {
+    private static Map<String, Object> example(String status) {
         String[] example = EXAMPLES.getOrDefault(status, new String[]{"problem", "Problem", "Something went wrong."});
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", Problem.TYPE_PREFIX + example[0]);
         problem.put("title", example[1]);
         problem.put("status", Integer.parseInt(status));
         problem.put("detail", example[2]);
-        problem.put("instance", path.replaceAll("\\{code}", "RCMP").replaceAll("\\{[^}]+}", "0c6f2b8e-2f0a-4c55-a3f6-9a1d3e4b5c60"));
+        problem.put("instance", "/api/v1/mission-requests/0c6f2b8e-2f0a-4c55-a3f6-9a1d3e4b5c60");
         if (status.equals("400")) {
             problem.put("errors", List.of(Map.of("field", "name", "message", "must not be blank")));
         }
