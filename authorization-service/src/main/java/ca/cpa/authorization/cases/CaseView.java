@@ -28,7 +28,9 @@ public record CaseView(
         @Schema(description = "The version also sent as ETag", example = "4") long version) {
 
     @Schema(name = "Decision")
-    public record DecisionView(Partner partner, Verdict decision, @Schema(maxLength = 4000, example = "PROTEUS needs five more mentors for the 2027 elections.") String rationale,
+    public record DecisionView(Partner partner, Verdict decision,
+                               @Schema(maxLength = 4000, nullable = true, description = "Required for a rejection only",
+                                       example = "Within the program cap; Global Affairs supports it.") String rationale,
                                @Schema(description = "Token subject of the approver", maxLength = 200, example = "jdoe@rcmp-grc.gc.ca") String decidedBy,
                                Instant decidedAt) {
     }

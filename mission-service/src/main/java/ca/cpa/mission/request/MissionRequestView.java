@@ -30,7 +30,8 @@ public record MissionRequestView(
 
     @Schema(name = "RequestingOrganizationView")
     public record Organization(OrganizationType type, @Schema(example = "UN-DPO", maxLength = 200) String name,
-                               @Schema(example = "HT", maxLength = 2, pattern = "^[A-Z]{2}$") String country) {
+                               @Schema(example = "HT", maxLength = 2, pattern = "^[A-Z]{2}$", nullable = true,
+                                       description = "Set for COUNTRY") String country) {
     }
 
     @Schema(name = "RequestedPositionView")
@@ -41,7 +42,8 @@ public record MissionRequestView(
 
     @Schema(name = "Assessment")
     public record AssessmentView(Assessment.RiskLevel riskLevel, Assessment.Recommendation recommendation,
-                                 @Schema(maxLength = 4000, example = "Security situation stable in Port-au-Prince; French speakers essential.") String notes, @Schema(maxLength = 200, example = "jdoe@rcmp-grc.gc.ca") String assessedBy, Instant assessedAt) {
+                                 @Schema(maxLength = 4000, nullable = true,
+                                         example = "Security situation stable in Port-au-Prince; French speakers essential.") String notes, @Schema(maxLength = 200, example = "jdoe@rcmp-grc.gc.ca") String assessedBy, Instant assessedAt) {
     }
 
     @Schema(name = "WithdrawalView")

@@ -55,7 +55,9 @@ public class PoliceServiceResource {
     @Schema(name = "PoliceService")
     public record PoliceServiceView(@Schema(maxLength = 16, example = "SPVM") String code,
                                     @Schema(maxLength = 200, example = "Montreal Police Service") String nameEn,
-                                    @Schema(maxLength = 200, example = "Service de police de la Ville de Montréal") String nameFr, PoliceService.Province province,
+                                    @Schema(maxLength = 200, example = "Service de police de la Ville de Montréal") String nameFr,
+                                    @Schema(nullable = true, maxLength = 2, example = "QC", description = "None for a national service (the RCMP)")
+                                    PoliceService.Province province,
                                     Instant createdAt) {
         static PoliceServiceView of(PoliceService service) {
             return new PoliceServiceView(service.code, service.nameEn, service.nameFr, service.province, service.createdAt);

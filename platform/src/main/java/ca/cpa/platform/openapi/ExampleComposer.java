@@ -3,6 +3,7 @@ package ca.cpa.platform.openapi;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,8 +44,10 @@ final class ExampleComposer {
         if (schema.getEnumeration() != null && !schema.getEnumeration().isEmpty()) {
             return schema.getEnumeration().get(0);
         }
-        if (schema.getAllOf() != null && !schema.getAllOf().isEmpty()) {
-            return compose(schema.getAllOf().get(0), components, visiting);
+        for (List<Schema> alternatives : Arrays.asList(schema.getAllOf(), schema.getAnyOf(), schema.getOneOf())) {
+            if (alternatives != null && !alternatives.isEmpty()) {
+                return compose(alternatives.get(0), components, visiting);
+            }
         }
         if (schema.getProperties() != null) {
             Map<String, Object> object = new LinkedHashMap<>();
