@@ -38,16 +38,30 @@ public class ApiDocumentFilter implements OASFilter {
     private static final String PROBLEM_REF = "#/components/schemas/Problem";
     private static final String PROBLEM_RESPONSE_PREFIX = "Problem";
 
-    private static final Map<String, String> DESCRIPTIONS = Map.ofEntries(
-            Map.entry("400", "Malformed or invalid input; `errors` names each invalid field"),
-            Map.entry("401", "Missing, invalid or expired bearer token"),
-            Map.entry("403", "The caller's role or organization does not allow this"),
-            Map.entry("404", "No resource with this id, or the caller may not see it"),
-            Map.entry("409", "The resource's state does not allow this (illegal transition, duplicate, concurrent change)"),
-            Map.entry("412", "If-Match names a stale version"),
-            Map.entry("415", "The body is not application/json"),
-            Map.entry("422", "The Idempotency-Key was already used with another body"),
-            Map.entry("503", "The service cannot reach its database; retry later"));
+    /** What each problem status means, and an example of its document (kind, title, detail). */
+    private record ProblemStatus(String description, String kind, String title, String detail) {
+    }
+
+    private static final Map<String, ProblemStatus> PROBLEM_STATUSES = Map.ofEntries(
+            Map.entry("400", new ProblemStatus("Malformed or invalid input; `errors` names each invalid field",
+                    "invalid-request", "Invalid request", "The request has 1 invalid field(s); see errors.")),
+            Map.entry("401", new ProblemStatus("Missing, invalid or expired bearer token",
+                    "unauthenticated", "Authentication required", "A valid bearer token is required.")),
+            Map.entry("403", new ProblemStatus("The caller's role or organization does not allow this",
+                    "forbidden", "Forbidden", "Your role does not allow this.")),
+            Map.entry("404", new ProblemStatus("No resource with this id, or the caller may not see it",
+                    "not-found", "Not found", "No resource with this id exists, or you may not see it.")),
+            Map.entry("409", new ProblemStatus("The resource's state does not allow this (illegal transition, duplicate, concurrent change)",
+                    "conflict", "Conflict", "This is not allowed in the resource's current state.")),
+            Map.entry("412", new ProblemStatus("If-Match names a stale version",
+                    "precondition-failed", "Precondition failed", "The resource changed since you read it; its version is now 3.")),
+            Map.entry("415", new ProblemStatus("The body is not application/json",
+                    "unsupported-media-type", "Unsupported media type", "Send application/json.")),
+            Map.entry("422", new ProblemStatus("The Idempotency-Key was already used with another body",
+                    "idempotency-key-reused", "Idempotency key reused", "This Idempotency-Key was used with another body.")),
+            Map.entry("503", new ProblemStatus("The service cannot reach its database; retry later",
+                    "service-unavailable", "Service unavailable", "The service is unavailable; retry later.")));
+    private static final ProblemStatus OTHER_PROBLEM = new ProblemStatus("Problem", "problem", "Problem", "Something went wrong.");
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -107,30 +121,19 @@ public class ApiDocumentFilter implements OASFilter {
     /** One problem response per status, in components.responses: every operation refers to it. */
     private static APIResponse problemResponse(String status) {
         return OASFactory.createAPIResponse()
-                .description(DESCRIPTIONS.getOrDefault(status, "Problem"))
+                .description(PROBLEM_STATUSES.getOrDefault(status, OTHER_PROBLEM).description())
                 .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
                         OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_REF))
                                 .example(example(status))));
     }
 
-    private static final Map<String, String[]> EXAMPLES = Map.ofEntries(
-            Map.entry("400", new String[]{"invalid-request", "Invalid request", "The request has 1 invalid field(s); see errors."}),
-            Map.entry("401", new String[]{"unauthenticated", "Authentication required", "A valid bearer token is required."}),
-            Map.entry("403", new String[]{"forbidden", "Forbidden", "Your role does not allow this."}),
-            Map.entry("404", new String[]{"not-found", "Not found", "No resource with this id exists, or you may not see it."}),
-            Map.entry("409", new String[]{"conflict", "Conflict", "This is not allowed in the resource's current state."}),
-            Map.entry("412", new String[]{"precondition-failed", "Precondition failed", "The resource changed since you read it; its version is now 3."}),
-            Map.entry("415", new String[]{"unsupported-media-type", "Unsupported media type", "Send application/json."}),
-            Map.entry("422", new String[]{"idempotency-key-reused", "Idempotency key reused", "This Idempotency-Key was used with another body."}),
-            Map.entry("503", new String[]{"service-unavailable", "Service unavailable", "The service is unavailable; retry later."}));
-
     private static Map<String, Object> example(String status) {
-        String[] example = EXAMPLES.getOrDefault(status, new String[]{"problem", "Problem", "Something went wrong."});
+        ProblemStatus example = PROBLEM_STATUSES.getOrDefault(status, OTHER_PROBLEM);
         Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", Problem.TYPE_PREFIX + example[0]);
-        problem.put("title", example[1]);
+        problem.put("type", Problem.TYPE_PREFIX + example.kind());
+        problem.put("title", example.title());
         problem.put("status", Integer.parseInt(status));
-        problem.put("detail", example[2]);
+        problem.put("detail", example.detail());
         problem.put("instance", "/api/v1/mission-requests/0c6f2b8e-2f0a-4c55-a3f6-9a1d3e4b5c60");
         if (status.equals("400")) {
             problem.put("errors", List.of(Map.of("field", "name", "message", "must not be blank")));
