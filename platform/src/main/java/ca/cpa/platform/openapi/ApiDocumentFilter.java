@@ -134,7 +134,7 @@ public class ApiDocumentFilter implements OASFilter {
         problem.put("title", example.title());
         problem.put("status", Integer.parseInt(status));
         problem.put("detail", example.detail());
-        problem.put("instance", "/api/v1/mission-requests/0c6f2b8e-2f0a-4c55-a3f6-9a1d3e4b5c60");
+        problem.put("instance", "/api/v1/mission-requests/" + ValueFormat.UUID.example);
         if (status.equals("400")) {
             problem.put("errors", List.of(Map.of("field", "name", "message", "must not be blank")));
         }
@@ -215,8 +215,9 @@ public class ApiDocumentFilter implements OASFilter {
         if (components.getSchemas() == null) {
             return;
         }
-        bound(components.getSchemas().get("UUID"), 36, "0c6f2b8e-2f0a-4c55-a3f6-9a1d3e4b5c60");
         components.getSchemas().values().forEach(schema -> {
+            // UUID, Instant, LocalDate
+            ValueFormat.of(schema.getFormat()).ifPresent(value -> schema.maxLength(value.maxLength).example(value.example));
             if (schema.getProperties() != null) {
                 schema.getProperties().forEach((name, property) -> {
                     if (name.equals("country") || name.equals("hostCountry")) { // @CountryCode: ISO 3166-1 alpha-2
@@ -231,8 +232,6 @@ public class ApiDocumentFilter implements OASFilter {
                 languages.getItems().maxLength(2).pattern("^[a-z]{2}$").description("ISO 639-1").example("fr");
             }
         });
-        bound(components.getSchemas().get("Instant"), 35, "2026-11-27T15:04:05.123Z");
-        bound(components.getSchemas().get("LocalDate"), 10, "2026-11-27");
     }
 
     /**
@@ -251,20 +250,8 @@ public class ApiDocumentFilter implements OASFilter {
             if (schema.getMaximum() == null) {
                 schema.maximum(BigDecimal.valueOf("int64".equals(schema.getFormat()) ? Long.MAX_VALUE : Integer.MAX_VALUE));
             }
-        } else if (schema.getType().contains(Schema.SchemaType.STRING) && schema.getMaxLength() == null
-                && schema.getFormat() != null) {
-            switch (schema.getFormat()) {
-                case "uuid" -> schema.maxLength(36);
-                case "date" -> schema.maxLength(10);
-                case "date-time" -> schema.maxLength(35);
-                default -> { }
-            }
-        }
-    }
-
-    private static void bound(Schema schema, int maxLength, String example) {
-        if (schema != null) {
-            schema.maxLength(maxLength).example(example);
+        } else if (schema.getType().contains(Schema.SchemaType.STRING) && schema.getMaxLength() == null) {
+            ValueFormat.of(schema.getFormat()).ifPresent(value -> schema.maxLength(value.maxLength));
         }
     }
 

@@ -69,12 +69,7 @@ final class ExampleComposer {
             return false;
         }
         if (types.contains(Schema.SchemaType.STRING)) {
-            return switch (schema.getFormat() == null ? "" : schema.getFormat()) {
-                case "uuid" -> "0c6f2b8e-2f0a-4c55-a3f6-9a1d3e4b5c60";
-                case "date" -> "2026-11-27";
-                case "date-time" -> "2026-11-27T15:04:05.123Z";
-                default -> "text";
-            };
+            return ValueFormat.of(schema.getFormat()).map(value -> value.example).orElse("text");
         }
         return null;
     }
