@@ -116,7 +116,7 @@ public final class KafkaBroker implements AutoCloseable {
                 "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT",
                 "log.dirs=" + directory.resolve("data"),
                 "num.partitions=6",
-                "auto.create.topics.enable=true",
+                "auto.create.topics.enable=false", // as in production: the services create their topics
                 "offsets.topic.replication.factor=1",
                 "offsets.topic.num.partitions=6",
                 "transaction.state.log.replication.factor=1",

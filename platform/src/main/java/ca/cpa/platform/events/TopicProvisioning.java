@@ -1,0 +1,150 @@
+package ca.cpa.platform.events;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Creates the topics a service publishes to, consumes from and dead-letters to, with the
+ * configured partition count and replication factor, rather than leaving it to the broker's
+ * auto-creation (which production brokers, and the local one, have switched off). Every
+ * service creates every topic it touches, so the order they start in does not matter.
+ * <p>
+ * Partitions are the unit of parallelism: a consumer group spreads them over a service's
+ * replicas, and events keyed by their aggregate's id stay in order within one partition.
+ * A topic that exists with fewer partitions is left as it is, with a warning: adding
+ * partitions moves keys, and would let an aggregate's next event overtake its last one.
+ * <p>
+ * It runs on a thread of its own and retries until the broker answers: a service starts
+ * while Kafka is down, and its outbox keeps the events until the topics exist.
+ */
+@ApplicationScoped
+public class TopicProvisioning {
+
+    private static final Logger LOG = Logger.getLogger(TopicProvisioning.class);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
+    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @ConfigProperty(name = "cpa.events.topic")
+    String publishedTopic;
+
+    @ConfigProperty(name = "mp.messaging.incoming.inbound-events.topics")
+    List<String> consumedTopics;
+
+    @ConfigProperty(name = "mp.messaging.incoming.inbound-events.dead-letter-queue.topic")
+    String deadLetterTopic;
+
+    @ConfigProperty(name = "cpa.topics.partitions", defaultValue = "6")
+    int partitions;
+
+    /** Absent: the broker's {@code default.replication.factor}. */
+    @ConfigProperty(name = "cpa.topics.replication-factor")
+    Optional<Short> replicationFactor;
+
+    private volatile boolean running;
+    private Thread worker;
+
+    void start(@Observes StartupEvent startup) {
+        if (partitions < 1) {
+            throw new IllegalArgumentException("cpa.topics.partitions must be at least 1, not " + partitions);
+        }
+        running = true;
+        worker = new Thread(this::provisionUntilDone, "topic-provisioning");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        running = false;
+        worker.interrupt();
+    }
+
+    /** The topics this service touches, by name. */
+    public SortedSet<String> topics() {
+        SortedSet<String> topics = new TreeSet<>(consumedTopics);
+        topics.add(publishedTopic);
+        topics.add(deadLetterTopic);
+        return topics;
+    }
+
+    private void provisionUntilDone() {
+        Duration backoff = Duration.ofMillis(200);
+        SortedSet<String> created = new TreeSet<>();
+        while (running) {
+            try (Admin admin = Admin.create(adminConfig())) {
+                provision(admin, created);
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Exception e) {
+                // a topic just created may not be known to every part of the broker for a moment
+                LOG.logf(created.isEmpty() ? Logger.Level.WARN : Logger.Level.DEBUG,
+                        "topics not ready yet, trying again in %d ms: %s", backoff.toMillis(), e);
+                try {
+                    Thread.sleep(backoff.toMillis());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+            }
+        }
+    }
+
+    /** Creates what is missing and checks what exists; {@code created} collects the topics created, over attempts. */
+    private void provision(Admin admin, SortedSet<String> created)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        for (var creation : admin.createTopics(topics().stream()
+                .map(topic -> new NewTopic(topic, Optional.of(partitions), replicationFactor)).toList())
+                .values().entrySet()) {
+            try {
+                creation.getValue().get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                created.add(creation.getKey());
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw e;
+                }
+            }
+        }
+        Map<String, TopicDescription> descriptions = admin.describeTopics(topics()).allTopicNames()
+                .get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        descriptions.values().stream()
+                .filter(topic -> topic.partitions().size() < partitions)
+                .forEach(topic -> LOG.warnf("topic %s has %d partitions, fewer than the %d configured; left as it is, "
+                                + "since adding partitions would move keys and could reorder an aggregate's events",
+                        topic.name(), topic.partitions().size(), partitions));
+        LOG.infof("topics ready: %s (created by this start: %s)", topics(), created.isEmpty() ? "none" : created);
+    }
+
+    private Properties adminConfig() {
+        Properties config = new Properties();
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(AdminClientConfig.CLIENT_ID_CONFIG, "topic-provisioning");
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, Long.toString(CALL_TIMEOUT.toMillis()));
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, Long.toString(CALL_TIMEOUT.toMillis() / 2));
+        return config;
+    }
+}
