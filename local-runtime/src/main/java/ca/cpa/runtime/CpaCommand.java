@@ -117,7 +117,7 @@ public final class CpaCommand {
         line(text, "OpenAPI", gateway + "/q/openapi");
         for (String service : LocalSuite.SERVICE_NAMES) {
             if (!service.equals("gateway")) {
-                line(text, service, suite.serviceUrl(service).toString());
+                line(text, service, String.join(", ", suite.replicaUrls(service).stream().map(Object::toString).toList()));
             }
         }
         line(text, "Kafka", suite.bootstrapServers());

@@ -6,6 +6,9 @@ import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -53,7 +56,7 @@ public final class LocalSuite implements AutoCloseable {
         }
     }
 
-    /** A process of the suite: a built Quarkus application, with its own database unless it is the gateway. */
+    /** A built Quarkus application, with its own database unless it is the gateway. */
     private record Service(String name, String database) {
         int port(Ports ports) {
             return switch (name) {
@@ -63,6 +66,17 @@ public final class LocalSuite implements AutoCloseable {
                 case "authorization-service" -> ports.authorization();
                 default -> throw new IllegalArgumentException(name);
             };
+        }
+    }
+
+    /** A process of the suite: one replica of a service, on a port of its own. */
+    private record Instance(Service service, int replica, int port) {
+        String name() {
+            return replica == 1 ? service.name() : service.name() + "-" + replica;
+        }
+
+        URI url() {
+            return URI.create("http://localhost:" + port);
         }
     }
 
@@ -80,6 +94,7 @@ public final class LocalSuite implements AutoCloseable {
     private final Ports ports;
     private final Map<String, String> environment;
     private final DevTokens tokens;
+    private final List<Instance> instances;
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private PostgresServer postgres;
     private KafkaBroker broker;
@@ -93,12 +108,41 @@ public final class LocalSuite implements AutoCloseable {
         this.ports = ports;
         this.environment = environment;
         this.tokens = DevTokens.inDirectory(keyDirectory(dataDir));
+        this.instances = instances(ports, replicas(environment));
+    }
+
+    /** The first replica of each service on its port of {@code ports}, further ones on free ports. */
+    private static List<Instance> instances(Ports ports, int replicas) {
+        List<Instance> instances = new ArrayList<>();
+        for (Service service : SERVICES) {
+            int count = service.database() == null ? 1 : replicas;
+            for (int replica = 1; replica <= count; replica++) {
+                instances.add(new Instance(service, replica, replica == 1 ? service.port(ports) : TcpPorts.free()));
+            }
+        }
+        return List.copyOf(instances);
+    }
+
+    private static int replicas(Map<String, String> environment) {
+        String value = environment.getOrDefault("CPA_SERVICE_REPLICAS", "1").trim();
+        try {
+            int replicas = Integer.parseInt(value);
+            if (replicas >= 1) {
+                return replicas;
+            }
+        } catch (NumberFormatException notANumber) {
+            // answered below
+        }
+        throw new IllegalArgumentException("CPA_SERVICE_REPLICAS must be a number from 1, not " + value);
     }
 
     /**
      * A suite that will run from the built jars under {@code root}, keep its data in
      * {@code dataDir}, listen on {@code ports}, and give its processes {@code environment}
-     * (configuration such as {@code CPA_RATE_LIMIT_RPS} included). Nothing runs yet.
+     * (configuration such as {@code CPA_RATE_LIMIT_RPS} included). {@code CPA_SERVICE_REPLICAS}
+     * in it runs that many replicas of each domain service (the first on its port of
+     * {@code ports}, the others on free ports), sharing the service's database, behind the
+     * gateway. Nothing runs yet.
      */
     public static LocalSuite prepare(Path root, Path dataDir, Ports ports, Map<String, String> environment) {
         return new LocalSuite(root, dataDir, ports, Map.copyOf(environment));
@@ -124,8 +168,23 @@ public final class LocalSuite implements AutoCloseable {
         return URI.create("http://localhost:" + ports.gateway());
     }
 
+    /** Where the first replica of {@code service} listens. */
     public URI serviceUrl(String service) {
-        return URI.create("http://localhost:" + service(service).port(ports));
+        return replicaUrls(service).get(0);
+    }
+
+    /** Where each replica of {@code service} listens, the first first. */
+    public List<URI> replicaUrls(String service) {
+        return instancesOf(service).stream().map(Instance::url).toList();
+    }
+
+    /** A new connection to {@code service}'s own database, for checks that read what it keeps. */
+    public Connection database(String service) throws SQLException {
+        Service owner = service(service);
+        if (owner.database() == null) {
+            throw new IllegalArgumentException(service + " has no database");
+        }
+        return DriverManager.getConnection(postgres.ensureDatabase(databaseName(owner)), postgres.user(), postgres.password());
     }
 
     public String bootstrapServers() {
@@ -183,28 +242,30 @@ public final class LocalSuite implements AutoCloseable {
             note("Kafka: using " + bootstrapServers);
         }
 
-        for (Service service : SERVICES) {
-            requireFree(service.port(ports), service.name(), "set CPA_" + portVariable(service) + "_PORT to another port");
+        for (Instance instance : instances) {
+            requireFree(instance.port(), instance.name(), instance.replica() == 1
+                    ? "set CPA_" + portVariable(instance.service()) + "_PORT to another port" : "start again");
         }
         Map<String, Instant> launched = new LinkedHashMap<>();
-        for (Service service : SERVICES) {
-            launched.put(service.name(), Instant.now());
-            Process process = launch(service);
+        for (Instance instance : instances) {
+            launched.put(instance.name(), Instant.now());
+            Process process = launch(instance);
             synchronized (this) {
-                processes.put(service.name(), process);
+                processes.put(instance.name(), process);
             }
             stopIfClosedMeanwhile();
         }
-        for (Service service : SERVICES) {
-            awaitReady(service, processes.get(service.name()));
-            note(service.name() + " ready on http://localhost:" + service.port(ports) + " in "
-                    + seconds(launched.get(service.name())) + " (log " + log(service) + ")");
+        for (Instance instance : instances) {
+            awaitReady(instance, processes.get(instance.name()));
+            note(instance.name() + " ready on " + instance.url() + " in "
+                    + seconds(launched.get(instance.name())) + " (log " + log(instance) + ")");
         }
         startupTime = Duration.between(begin, Instant.now());
         note("all ready in " + seconds(begin));
     }
 
-    private Process launch(Service service) throws IOException {
+    private Process launch(Instance instance) throws IOException {
+        Service service = instance.service();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of(environment.getOrDefault("CPA_JAVA_OPTS", "-Xms32m -Xmx256m").trim().split("\\s+")));
@@ -212,42 +273,50 @@ public final class LocalSuite implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(root.resolve(service.name()).toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log(service).toFile()));
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log(instance).toFile()));
         Map<String, String> env = builder.environment();
         env.clear();
         env.putAll(environment);
-        env.put("QUARKUS_HTTP_PORT", Integer.toString(service.port(ports)));
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(instance.port()));
         env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
         env.put("CPA_JWT_PUBLIC_KEY_LOCATION", keyDirectory(dataDir).resolve(DevTokens.PUBLIC_KEY_FILE).toUri().toString());
         if (service.database() != null) {
-            // a suffix keeps the tests' databases apart from ./cpa's on a shared server (CPA_DB_URL)
-            String database = service.database() + environment.getOrDefault("CPA_DB_NAME_SUFFIX", "");
-            env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.ensureDatabase(database));
+            env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.ensureDatabase(databaseName(service)));
             env.put("QUARKUS_DATASOURCE_USERNAME", postgres.user());
             env.put("QUARKUS_DATASOURCE_PASSWORD", postgres.password());
         } else {
-            env.put("CPA_MISSION_URL", "http://localhost:" + ports.mission());
-            env.put("CPA_PERSONNEL_URL", "http://localhost:" + ports.personnel());
-            env.put("CPA_AUTHORIZATION_URL", "http://localhost:" + ports.authorization());
+            env.put("CPA_MISSION_URL", urlList("mission-service"));
+            env.put("CPA_PERSONNEL_URL", urlList("personnel-service"));
+            env.put("CPA_AUTHORIZATION_URL", urlList("authorization-service"));
         }
         return builder.start();
     }
 
-    private void awaitReady(Service service, Process process) {
+    /** The gateway balances over the replicas of a service named in one comma-separated list. */
+    private String urlList(String service) {
+        return String.join(",", replicaUrls(service).stream().map(URI::toString).toList());
+    }
+
+    /** A suffix keeps the tests' databases apart from ./cpa's on a shared server (CPA_DB_URL). */
+    private String databaseName(Service service) {
+        return service.database() + environment.getOrDefault("CPA_DB_NAME_SUFFIX", "");
+    }
+
+    private void awaitReady(Instance instance, Process process) {
         Instant deadline = Instant.now().plus(READY_TIMEOUT);
-        URI ready = URI.create("http://127.0.0.1:" + service.port(ports) + "/q/health/ready");
+        URI ready = URI.create("http://127.0.0.1:" + instance.port() + "/q/health/ready");
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(service.name() + " stopped while starting (exit code "
-                        + process.exitValue() + "); see " + log(service));
+                throw new IllegalStateException(instance.name() + " stopped while starting (exit code "
+                        + process.exitValue() + "); see " + log(instance));
             }
             if (answersOk(ready)) {
                 return;
             }
             Pause.of(Pause.BETWEEN_POLLS);
         }
-        throw new IllegalStateException(service.name() + " not ready within " + READY_TIMEOUT.toSeconds()
-                + " s; see " + log(service));
+        throw new IllegalStateException(instance.name() + " not ready within " + READY_TIMEOUT.toSeconds()
+                + " s; see " + log(instance));
     }
 
     private static boolean answersOk(URI uri) {
@@ -278,32 +347,60 @@ public final class LocalSuite implements AutoCloseable {
     }
 
     /**
-     * Stops one service as an operator would (SIGTERM, then SIGKILL after 20 s): for maintenance
-     * such as resetting its consumer group, which Kafka allows only while the group is empty.
+     * Stops every replica of a service as an operator would (SIGTERM, then SIGKILL after 20 s):
+     * for maintenance such as resetting its consumer group, which Kafka allows only while the
+     * group is empty.
      */
     public void stopService(String name) {
+        instancesOf(name).forEach(this::stop);
+    }
+
+    /** Starts every replica of a service stopped by {@link #stopService} again; returns when they are ready. */
+    public void startService(String name) {
+        instancesOf(name).forEach(this::start);
+    }
+
+    /** Stops one replica (1 is the first) as {@link #stopService} stops a service; the others go on. */
+    public void stopReplica(String name, int replica) {
+        stop(instance(name, replica));
+    }
+
+    /** Starts a replica stopped by {@link #stopReplica} again and returns when it is ready. */
+    public void startReplica(String name, int replica) {
+        start(instance(name, replica));
+    }
+
+    private void stop(Instance instance) {
         Process process;
         synchronized (this) {
-            process = processes.remove(service(name).name());
+            process = processes.remove(instance.name());
         }
         if (process != null) {
             stop(process);
         }
     }
 
-    /** Starts a service stopped by {@link #stopService} again and returns when it is ready. */
-    public void startService(String name) {
-        Service service = service(name);
+    private void start(Instance instance) {
         try {
-            Process process = launch(service);
+            Process process = launch(instance);
             synchronized (this) {
-                processes.put(service.name(), process);
+                processes.put(instance.name(), process);
             }
-            awaitReady(service, process);
+            awaitReady(instance, process);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        note(service.name() + " ready again on http://localhost:" + service.port(ports));
+        note(instance.name() + " ready again on " + instance.url());
+    }
+
+    private List<Instance> instancesOf(String service) {
+        Service named = service(service);
+        return instances.stream().filter(instance -> instance.service().equals(named)).toList();
+    }
+
+    private Instance instance(String service, int replica) {
+        return instancesOf(service).stream().filter(instance -> instance.replica() == replica).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(service + " has no replica " + replica));
     }
 
     private static Service service(String name) {
@@ -341,8 +438,8 @@ public final class LocalSuite implements AutoCloseable {
         }
     }
 
-    private Path log(Service service) {
-        return dataDir.resolve("logs").resolve(service.name() + ".log");
+    private Path log(Instance instance) {
+        return dataDir.resolve("logs").resolve(instance.name() + ".log");
     }
 
     private Path jar(Service service) {

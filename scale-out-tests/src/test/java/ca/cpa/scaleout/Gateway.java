@@ -1,0 +1,113 @@
+package ca.cpa.scaleout;
+
+import ca.cpa.runtime.DevTokens;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+
+import static io.restassured.RestAssured.given;
+
+/**
+ * The suite's users as a well-behaved client calls the gateway from many threads: a token
+ * per caller, an {@code Idempotency-Key} on every create, and a 502, 503 or 504 tried again
+ * after its {@code Retry-After} (a replica may be stopping). Counts every call it makes.
+ */
+final class Gateway {
+
+    static final Duration PATIENCE = Duration.ofSeconds(90);
+    private static final int ATTEMPTS = 30;
+
+    private final URI url;
+    private final DevTokens tokens;
+    private final Map<String, String> tokensByCaller = new ConcurrentHashMap<>();
+    private final AtomicInteger calls = new AtomicInteger();
+    private final AtomicInteger retries = new AtomicInteger();
+
+    Gateway(URI url, DevTokens tokens) {
+        this.url = url;
+        this.tokens = tokens;
+    }
+
+    int calls() {
+        return calls.get();
+    }
+
+    int retries() {
+        return retries.get();
+    }
+
+    /** A create: the same key goes with every attempt, so an attempt that did land is answered again, not doubled. */
+    Response create(String role, String organization, String path, String json) {
+        String key = UUID.randomUUID().toString();
+        return send(role, organization, spec -> spec.header("Idempotency-Key", key).body(json).post(path));
+    }
+
+    Response post(String role, String path, String json) {
+        return send(role, null, spec -> json == null ? spec.post(path) : spec.body(json).post(path));
+    }
+
+    Response get(String role, String organization, String path) {
+        return send(role, organization, spec -> spec.get(path));
+    }
+
+    /** GETs {@code path} until its body satisfies {@code condition}. */
+    JsonPath getUntil(String role, String organization, String path, Predicate<JsonPath> condition) {
+        Instant deadline = Instant.now().plus(PATIENCE);
+        while (true) {
+            Response response = get(role, organization, path);
+            if (response.statusCode() == 200 && condition.test(response.jsonPath())) {
+                return response.jsonPath();
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("GET " + path + " did not reach the expected state: " + response.asString());
+            }
+            pause(Duration.ofMillis(100));
+        }
+    }
+
+    private interface Call {
+        Response on(RequestSpecification spec);
+    }
+
+    private Response send(String role, String organization, Call call) {
+        for (int attempt = 1; ; attempt++) {
+            calls.incrementAndGet();
+            Response response = call.on(given().baseUri(url.toString())
+                    .auth().oauth2(token(role, organization))
+                    .contentType(ContentType.JSON).accept(ContentType.JSON));
+            int status = response.statusCode();
+            if ((status != 502 && status != 503 && status != 504) || attempt == ATTEMPTS) {
+                return response;
+            }
+            retries.incrementAndGet();
+            String retryAfter = response.header("Retry-After");
+            pause(retryAfter == null ? Duration.ofMillis(200) : Duration.ofMillis(Math.min(1000, 1000L * Long.parseLong(retryAfter))));
+        }
+    }
+
+    private String token(String role, String organization) {
+        String caller = organization == null ? role : role + "@" + organization;
+        return tokensByCaller.computeIfAbsent(caller, key ->
+                tokens.issue("scale-out-" + key, List.of(role), organization, Duration.ofHours(1)));
+    }
+
+    static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

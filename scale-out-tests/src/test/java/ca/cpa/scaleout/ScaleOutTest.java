@@ -1,0 +1,457 @@
+package ca.cpa.scaleout;
+
+import ca.cpa.runtime.Directories;
+import ca.cpa.runtime.LocalSuite;
+import ca.cpa.testing.KafkaEvents;
+import io.restassured.response.Response;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.MemberDescription;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Two replicas of each domain service on ports of their own, one PostgreSQL and one broker,
+ * the gateway balancing over the replicas: concurrent work on both replicas keeps the
+ * ceilings, a replica of each service stopped in the middle of the load loses nothing, and
+ * afterwards every event stands once on its topic and was applied once by each consumer.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
+class ScaleOutTest {
+
+    private static final List<String> DOMAIN_SERVICES = List.of("mission-service", "personnel-service", "authorization-service");
+    private static final Map<String, String> TOPIC_OF = Map.of("mission-service", "cpa.mission.events",
+            "personnel-service", "cpa.personnel.events", "authorization-service", "cpa.authorization.events");
+    private static final int PARTITIONS = 6;
+    private static final int FLOWS = 50;
+    private static final int THREADS = 8;
+    private static final int STOP_AFTER_FLOWS = 20;
+    private static final int CANDIDATES = 8;
+    private static final int PLACES = 6;
+    private static final int CEILING = 2;
+    private static final String MENTORING = "TRAINING_MENTORING_MONITORING";
+    private static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
+    private static final AtomicInteger CODES = new AtomicInteger();
+
+    private static LocalSuite suite;
+    private static Gateway gateway;
+    private static Admin kafka;
+    private static final List<String> flowMissions = new ArrayList<>();
+    private static String ceilingMission;
+
+    @BeforeAll
+    static void startTwoReplicasOfEachService() {
+        Path workDir = Path.of(System.getProperty("cpa.test.work-dir", "target/cpa-scale-out")).toAbsolutePath();
+        Directories.deleteRecursively(workDir);
+        Map<String, String> environment = new HashMap<>(System.getenv());
+        environment.put("CPA_SERVICE_REPLICAS", "2");
+        environment.put("CPA_DB_NAME_SUFFIX", "_scale_out");
+        // the limiter stays on, above this load
+        environment.put("CPA_RATE_LIMIT_RPS", "10000");
+        environment.put("CPA_RATE_LIMIT_BURST", "10000");
+        environment.put("CPA_ACCESS_LOG", "false");
+        suite = LocalSuite.prepare(root(), workDir, LocalSuite.Ports.free(), environment).start();
+        gateway = new Gateway(suite.gatewayUrl(), suite.tokens());
+        System.setProperty("kafka.bootstrap.servers", suite.bootstrapServers());
+        kafka = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, suite.bootstrapServers()));
+    }
+
+    @AfterAll
+    static void stopTheSuite() {
+        if (kafka != null) {
+            kafka.close();
+        }
+        if (suite != null) {
+            suite.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void selectionsAndDeploymentsRacingOverBothReplicasStayWithinThePlacesAndTheCeiling() throws Exception {
+        ceilingMission = mission("CEILING");
+        String request = authorizedRequest(ceilingMission, PLACES);
+        awaitValue("personnel-service", "SELECT status FROM known_request WHERE id = '" + request + "'", "AUTHORIZED");
+        decideAll(created(gateway.create("mission-planner", null, "/api/v1/authorization-cases", """
+                {"kind": "CEILING_AMENDMENT", "missionId": "%s", "proposedCeiling": %d,
+                 "rationale": "Fewer places in theatre after the mandate review."}""".formatted(ceilingMission, CEILING))));
+        awaitValue("personnel-service", "SELECT ceiling FROM mission_ceiling WHERE mission_id = '" + ceilingMission + "'",
+                Integer.toString(CEILING));
+
+        String policeService = "SC" + CODES.incrementAndGet() + "-" + System.nanoTime() % 100000;
+        assertEquals(201, gateway.create("personnel-officer", null, "/api/v1/police-services", """
+                {"code": "%s", "nameEn": "Scale police", "nameFr": "Police d'échelle", "province": "ON"}"""
+                .formatted(policeService)).statusCode());
+        List<String> candidacies = new ArrayList<>();
+        for (int i = 0; i < CANDIDATES; i++) {
+            String officer = created(gateway.create("personnel-officer", null, "/api/v1/officers", """
+                    {"policeServiceCode": "%s", "serviceNumber": "SN-%d-%d", "givenName": "Alex", "familyName": "Replica",
+                     "memberType": "SWORN_OFFICER", "rank": "Sergeant", "yearsOfService": 10, "languages": ["en"],
+                     "specialties": ["%s"], "securityClearance": {"level": "SECRET", "expiry": "%s"},
+                     "medicalClearanceExpiry": "%s"}""".formatted(policeService, i, System.nanoTime(), MENTORING,
+                    TODAY.plusYears(3), TODAY.plusYears(3))));
+            candidacies.add(created(gateway.create("personnel-officer", null, "/api/v1/candidacies", """
+                    {"officerId": "%s", "missionRequestId": "%s", "role": "%s"}""".formatted(officer, request, MENTORING))));
+        }
+
+        List<Integer> selections = concurrently(candidacies, candidacy -> gateway.post("personnel-officer",
+                "/api/v1/candidacies/" + candidacy + "/selection", "{\"decision\": \"SELECT\"}").statusCode());
+        assertEquals(PLACES, selections.stream().filter(status -> status == 200).count(), "selections: " + selections);
+        assertEquals(CANDIDATES - PLACES, selections.stream().filter(status -> status == 409).count(), "selections: " + selections);
+        List<String> selected = new ArrayList<>();
+        for (int i = 0; i < CANDIDATES; i++) {
+            if (selections.get(i) == 200) {
+                selected.add(candidacies.get(i));
+            }
+        }
+
+        String course = created(gateway.create("personnel-officer", null, "/api/v1/training-courses", """
+                {"title": "Pre-deployment course", "kind": "PRE_DEPLOYMENT", "startDate": "%s", "endDate": "%s", "capacity": 24}"""
+                .formatted(TODAY.minusWeeks(3), TODAY.minusWeeks(1))));
+        for (String candidacy : selected) {
+            String officer = gateway.get("personnel-officer", null, "/api/v1/candidacies/" + candidacy).jsonPath().getString("officerId");
+            String enrolment = created(gateway.create("personnel-officer", null,
+                    "/api/v1/training-courses/" + course + "/enrolments", "{\"officerId\": \"%s\"}".formatted(officer)));
+            assertEquals(200, gateway.post("personnel-officer", "/api/v1/enrolments/" + enrolment + "/result",
+                    "{\"outcome\": \"PASSED\"}").statusCode());
+        }
+
+        List<Response> plans = concurrently(selected, candidacy -> gateway.create("personnel-officer", null,
+                "/api/v1/deployments", """
+                        {"candidacyId": "%s", "startDate": "%s", "endDate": "%s"}"""
+                        .formatted(candidacy, TODAY.plusWeeks(2), TODAY.plusWeeks(2).plusMonths(12))));
+        List<Integer> statuses = plans.stream().map(Response::statusCode).toList();
+        assertEquals(CEILING, statuses.stream().filter(status -> status == 201).count(), "deployments: " + statuses);
+        assertEquals(PLACES - CEILING, statuses.stream().filter(status -> status == 409).count(), "deployments: " + statuses);
+        assertEquals(Integer.toString(CEILING), value("personnel-service",
+                "SELECT count(*) FROM deployment WHERE mission_id = '" + ceilingMission + "'"));
+        for (Response plan : plans) {
+            if (plan.statusCode() == 201) {
+                assertEquals(200, gateway.post("personnel-officer",
+                        "/api/v1/deployments/" + plan.jsonPath().getString("id") + "/arrival", null).statusCode());
+            }
+        }
+    }
+
+    @Test
+    @Order(2)
+    void requestsThroughBothReplicasAllCompleteWhenOneReplicaOfEachServiceStopsMidRun() throws Exception {
+        ExecutorService workers = Executors.newFixedThreadPool(THREADS);
+        List<Future<String>> flows = new ArrayList<>();
+        for (int i = 0; i < FLOWS; i++) {
+            int places = 1 + i % 3;
+            flows.add(workers.submit(() -> {
+                String mission = mission("FLOW");
+                authorizedRequest(mission, places);
+                return mission;
+            }));
+        }
+        try {
+            Instant deadline = Instant.now().plus(Gateway.PATIENCE);
+            while (flows.stream().filter(Future::isDone).count() < STOP_AFTER_FLOWS && Instant.now().isBefore(deadline)) {
+                Gateway.pause(Duration.ofMillis(50));
+            }
+            for (String service : DOMAIN_SERVICES) {
+                for (URI replica : suite.replicaUrls(service)) {
+                    String metrics = metricsOf(replica);
+                    assertTrue(apiRequests(metrics) > 0, service + " at " + replica + " served no request");
+                    assertTrue(inboxApplied(metrics) > 0, service + " at " + replica + " applied no event");
+                }
+                ConsumerGroupDescription group = group(service);
+                assertEquals(2, group.members().size(), service + ": " + group);
+                for (MemberDescription member : group.members()) {
+                    assertTrue(!member.assignment().topicPartitions().isEmpty(), service + ": " + group);
+                }
+            }
+
+            List<Future<?>> stops = new ArrayList<>();
+            ExecutorService stopping = Executors.newFixedThreadPool(DOMAIN_SERVICES.size());
+            DOMAIN_SERVICES.forEach(service -> stops.add(stopping.submit(() -> suite.stopReplica(service, 2))));
+            for (Future<?> stop : stops) {
+                stop.get();
+            }
+            stopping.shutdown();
+            assertTrue(flows.stream().filter(Future::isDone).count() < FLOWS, "the replicas stopped after the load ended");
+
+            for (Future<String> flow : flows) {
+                synchronized (flowMissions) {
+                    flowMissions.add(flow.get());
+                }
+            }
+        } finally {
+            workers.shutdownNow();
+        }
+        assertEquals(FLOWS, flowMissions.size());
+        assertTrue(gateway.calls() >= 500, "only " + gateway.calls() + " requests through the gateway");
+        System.out.printf("scale-out: %d requests through the gateway, %d of them retries of a 503/504%n",
+                gateway.calls(), gateway.retries());
+
+        for (String service : DOMAIN_SERVICES) {
+            Instant deadline = Instant.now().plus(Gateway.PATIENCE);
+            ConsumerGroupDescription group = group(service);
+            while (!(group.members().size() == 1 && group.members().iterator().next().assignment().topicPartitions().size()
+                    == PARTITIONS * consumedTopics(service).size()) && Instant.now().isBefore(deadline)) {
+                Gateway.pause(Duration.ofMillis(200));
+                group = group(service);
+            }
+            assertEquals(1, group.members().size(), service + ": " + group);
+            assertEquals(PARTITIONS * consumedTopics(service).size(),
+                    group.members().iterator().next().assignment().topicPartitions().size(), service + ": " + group);
+        }
+    }
+
+    @Test
+    @Order(3)
+    void everyEventStandsOnceOnItsTopicAndEachConsumerAppliedItOnce() throws Exception {
+        for (String service : DOMAIN_SERVICES) {
+            awaitValue(service, "SELECT count(*) FROM outbox_message WHERE published_at IS NULL", "0");
+        }
+        Map<String, List<KafkaEvents.ReceivedEvent>> onTopic = new TreeMap<>();
+        for (String service : DOMAIN_SERVICES) {
+            String topic = TOPIC_OF.get(service);
+            List<KafkaEvents.ReceivedEvent> events = KafkaEvents.all(topic);
+            onTopic.put(topic, events);
+            List<String> ids = events.stream().map(event -> event.header("ce_id")).toList();
+            Map<String, Long> copies = ids.stream().collect(Collectors.groupingBy(id -> id, Collectors.counting()));
+            copies.values().removeIf(count -> count == 1);
+            assertEquals(Map.of(), copies, "events published more than once on " + topic);
+            assertEquals(values(service, "SELECT event_id FROM outbox_message"), new HashSet<>(ids),
+                    "the outbox of " + service + " and " + topic);
+        }
+
+        for (String service : DOMAIN_SERVICES) {
+            awaitNoLag(service);
+            Set<String> ignored = Set.of(property(service, "cpa.inbox.ignored-types").split("\\s*,\\s*"));
+            Set<String> expected = consumedTopics(service).stream().flatMap(topic -> onTopic.get(topic).stream())
+                    .filter(event -> !ignored.contains(event.type()))
+                    .map(event -> event.header("ce_id")).collect(Collectors.toSet());
+            assertEquals(expected, values(service, "SELECT event_id FROM inbox_event"), "the inbox of " + service);
+            String deadLetters = property(service, "mp.messaging.incoming.inbound-events.dead-letter-queue.topic");
+            assertEquals(List.of(), KafkaEvents.all(deadLetters), deadLetters);
+        }
+
+        int requests = FLOWS + 1;
+        assertEquals(Integer.toString(requests), value("authorization-service",
+                "SELECT count(*) FROM authorization_case WHERE kind = 'DEPLOYMENT'"));
+        assertEquals(Integer.toString(requests + 1), value("authorization-service",
+                "SELECT count(*) FROM ministerial_authorization"));
+        assertEquals(Integer.toString(requests), value("personnel-service",
+                "SELECT count(*) FROM known_request WHERE status = 'AUTHORIZED'"));
+        for (String mission : flowMissions) {
+            Response answer = gateway.get("mission-planner", null, "/api/v1/missions/" + mission);
+            assertTrue(answer.jsonPath().getInt("authorizedCeiling") > 0, answer.asString());
+        }
+        // a deployment-started event applied twice would count the officer twice
+        gateway.getUntil("mission-planner", null, "/api/v1/missions/" + ceilingMission,
+                mission -> mission.getInt("deployedStrength") == CEILING);
+    }
+
+    /** A request of {@code places} officers filed, assessed, submitted and approved by the three partners. */
+    private static String authorizedRequest(String mission, int places) {
+        String request = created(gateway.create("requesting-partner", "UN-DPO", "/api/v1/mission-requests", """
+                {"missionId": "%s", "requestingOrganization": {"type": "UNITED_NATIONS"},
+                 "positions": [{"role": "%s", "count": %d, "languages": ["en"], "minYearsOfService": 5,
+                                "memberType": "SWORN_OFFICER"}],
+                 "durationMonths": 12, "justification": "Mentoring of the host state police."}"""
+                .formatted(mission, MENTORING, places)));
+        advance(request, "assessment", "{\"riskLevel\": \"MODERATE\", \"recommendation\": \"PROCEED\"}", "ASSESSED");
+        advance(request, "submission", null, "SUBMITTED");
+        String caseId = gateway.getUntil("gac-approver", null, "/api/v1/authorization-cases?missionId=" + mission,
+                cases -> cases.getList("items").size() == 1).getString("items[0].id");
+        decideAll(caseId);
+        gateway.getUntil("requesting-partner", "UN-DPO", "/api/v1/mission-requests/" + request,
+                body -> "AUTHORIZED".equals(body.getString("status")));
+        return request;
+    }
+
+    /**
+     * Moves a request on. A retried call that finds the step already taken (its first attempt
+     * landed, but the answer was lost) is a 409; the request's status tells it apart.
+     */
+    private static void advance(String request, String step, String json, String statusAfter) {
+        Response answer = gateway.post("mission-planner", "/api/v1/mission-requests/" + request + "/" + step, json);
+        if (answer.statusCode() == 409) {
+            assertEquals(statusAfter, gateway.get("mission-planner", null, "/api/v1/mission-requests/" + request)
+                    .jsonPath().getString("status"), answer.asString());
+        } else {
+            assertEquals(200, answer.statusCode(), answer.asString());
+        }
+    }
+
+    private static void decideAll(String caseId) {
+        for (String partner : List.of("GAC", "PS", "RCMP")) {
+            Response answer = gateway.create(partner.toLowerCase() + "-approver", null,
+                    "/api/v1/authorization-cases/" + caseId + "/decisions", """
+                            {"partner": "%s", "decision": "APPROVE", "rationale": "Within Canada's commitments."}"""
+                            .formatted(partner));
+            assertEquals(201, answer.statusCode(), answer.asString());
+        }
+    }
+
+    private static String mission(String prefix) {
+        return created(gateway.create("mission-planner", null, "/api/v1/missions", """
+                {"code": "%s-%d-%d", "nameEn": "Mission under load", "nameFr": "Mission sous charge", "hostCountry": "HT",
+                 "type": "UN_PEACE_OPERATION", "partnerOrganization": "United Nations"}"""
+                .formatted(prefix, CODES.incrementAndGet(), System.nanoTime() % 1000000)));
+    }
+
+    private static String created(Response response) {
+        assertEquals(201, response.statusCode(), response.asString());
+        return response.jsonPath().getString("id");
+    }
+
+    /** Runs one call per item at the same moment; answers the results in the items' order. */
+    private static <T, R> List<R> concurrently(List<T> items, Function<T, R> call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(items.size());
+        try {
+            List<Callable<R>> calls = items.stream().<Callable<R>>map(item -> () -> call.apply(item)).toList();
+            List<R> results = new ArrayList<>();
+            for (Future<R> result : pool.invokeAll(calls)) {
+                results.add(result.get());
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static ConsumerGroupDescription group(String service) throws Exception {
+        return kafka.describeConsumerGroups(List.of(service)).all().get(10, TimeUnit.SECONDS).get(service);
+    }
+
+    /** Waits until the service's consumer group has committed the end of every partition it reads. */
+    private static void awaitNoLag(String service) throws Exception {
+        Instant deadline = Instant.now().plus(Gateway.PATIENCE);
+        while (true) {
+            Map<TopicPartition, Long> committed = new HashMap<>();
+            kafka.listConsumerGroupOffsets(service).partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS)
+                    .forEach((partition, offset) -> committed.put(partition, offset == null ? 0 : offset.offset()));
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            for (String topic : consumedTopics(service)) {
+                for (int partition = 0; partition < PARTITIONS; partition++) {
+                    latest.put(new TopicPartition(topic, partition), OffsetSpec.latest());
+                }
+            }
+            long lag = 0;
+            for (var end : kafka.listOffsets(latest).all().get(10, TimeUnit.SECONDS).entrySet()) {
+                lag += end.getValue().offset() - committed.getOrDefault(end.getKey(), 0L);
+            }
+            if (lag == 0) {
+                return;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError(service + " still lags " + lag + " events behind");
+            }
+            Gateway.pause(Duration.ofMillis(200));
+        }
+    }
+
+    private static String metricsOf(URI replica) {
+        return given().baseUri(replica.toString()).get("/q/metrics").then().statusCode(200)
+                .extract().asString();
+    }
+
+    private static double apiRequests(String metrics) {
+        return sum(metrics, line -> line.startsWith("http_server_requests_seconds_count{") && line.contains("uri=\"/api/v1/"));
+    }
+
+    private static double inboxApplied(String metrics) {
+        return sum(metrics, line -> line.startsWith("cpa_inbox_events_total{") && line.contains("outcome=\"applied\""));
+    }
+
+    private static double sum(String metrics, Predicate<String> lines) {
+        return metrics.lines().filter(lines)
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+    }
+
+    private static List<String> consumedTopics(String service) {
+        return Arrays.asList(property(service, "mp.messaging.incoming.inbound-events.topics").split("\\s*,\\s*"));
+    }
+
+    /** A setting from the service's own application.properties, as it ships. */
+    private static String property(String service, String name) {
+        Properties properties = new Properties();
+        try (InputStream in = Files.newInputStream(root().resolve(service).resolve("src/main/resources/application.properties"))) {
+            properties.load(in);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return properties.getProperty(name);
+    }
+
+    private static void awaitValue(String service, String query, String expected) throws SQLException {
+        Instant deadline = Instant.now().plus(Gateway.PATIENCE);
+        String found = value(service, query);
+        while (!expected.equals(found) && Instant.now().isBefore(deadline)) {
+            Gateway.pause(Duration.ofMillis(200));
+            found = value(service, query);
+        }
+        assertEquals(expected, found, service + ": " + query);
+    }
+
+    private static String value(String service, String query) throws SQLException {
+        Set<String> found = values(service, query);
+        return found.isEmpty() ? null : found.iterator().next();
+    }
+
+    private static Set<String> values(String service, String query) throws SQLException {
+        Set<String> values = new HashSet<>();
+        try (Connection connection = suite.database(service);
+             PreparedStatement statement = connection.prepareStatement(query);
+             ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                values.add(rows.getString(1));
+            }
+        }
+        return values;
+    }
+
+    private static Path root() {
+        return Path.of(System.getProperty("cpa.root", "..")).toAbsolutePath().normalize();
+    }
+}
