@@ -1,4 +1,4 @@
-package ca.cpa.scaleout;
+package ca.cpa.deployment;
 
 import ca.cpa.runtime.DevTokens;
 import io.restassured.http.ContentType;

@@ -1,0 +1,5 @@
+-- Each domain service owns a database of its own on the one PostgreSQL server (DESIGN.md);
+-- Flyway in each service creates its tables at start.
+CREATE DATABASE cpa_mission;
+CREATE DATABASE cpa_personnel;
+CREATE DATABASE cpa_authorization;
