@@ -68,7 +68,7 @@ class ScaleOutTest {
     private static final Map<String, String> TOPIC_OF = Map.of("mission-service", "cpa.mission.events",
             "personnel-service", "cpa.personnel.events", "authorization-service", "cpa.authorization.events");
     private static final int PARTITIONS = 6;
-    private static final int FLOWS = 50;
+    private static final int FLOWS = 60;
     private static final int THREADS = 8;
     private static final int STOP_AFTER_FLOWS = 20;
     private static final int CANDIDATES = 8;
