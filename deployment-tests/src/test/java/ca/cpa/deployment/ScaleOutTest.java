@@ -2,6 +2,7 @@ package ca.cpa.deployment;
 
 import ca.cpa.runtime.Directories;
 import ca.cpa.runtime.LocalSuite;
+import ca.cpa.testing.Calls;
 import ca.cpa.testing.KafkaEvents;
 import io.restassured.response.Response;
 import org.apache.kafka.clients.admin.Admin;
@@ -347,17 +348,7 @@ class ScaleOutTest {
 
     /** Runs one call per item at the same moment; answers the results in the items' order. */
     private static <T, R> List<R> concurrently(List<T> items, Function<T, R> call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(items.size());
-        try {
-            List<Callable<R>> calls = items.stream().<Callable<R>>map(item -> () -> call.apply(item)).toList();
-            List<R> results = new ArrayList<>();
-            for (Future<R> result : pool.invokeAll(calls)) {
-                results.add(result.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
+        return Calls.concurrently(items.stream().<Callable<R>>map(item -> () -> call.apply(item)).toList(), items.size());
     }
 
     private static ConsumerGroupDescription group(String service) throws Exception {
