@@ -170,6 +170,12 @@ class DeploymentFilesTest {
                     name.startsWith("QUARKUS_") || configured.contains(name),
                     application + " is given " + name + " by docker-compose.yml but not by cpa-config or cpa-secrets"));
         }
+        Set<String> guarded = new TreeSet<>();
+        yamlDocuments(ROOT.resolve("deploy/kubernetes/disruption-budgets.yml")).forEach(budget -> {
+            assertEquals(1, budget.path("spec").path("minAvailable").asInt(), budget.toString());
+            guarded.add(budget.path("spec").path("selector").path("matchLabels").path("app.kubernetes.io/name").asText());
+        });
+        assertEquals(Set.copyOf(APPLICATIONS), guarded, "a disruption budget for each part");
         assertTrue(yamlDocuments(ROOT.resolve("deploy/kubernetes/gateway.yml")).stream()
                 .anyMatch(document -> document.path("kind").asText().equals("Ingress")), "the gateway is reached through an Ingress");
     }
