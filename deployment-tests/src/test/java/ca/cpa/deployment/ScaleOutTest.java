@@ -4,6 +4,7 @@ import ca.cpa.runtime.Directories;
 import ca.cpa.runtime.LocalSuite;
 import ca.cpa.testing.Calls;
 import ca.cpa.testing.KafkaEvents;
+import ca.cpa.testing.SuiteClient;
 import io.restassured.response.Response;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -80,7 +81,7 @@ class ScaleOutTest {
     private static final AtomicInteger CODES = new AtomicInteger();
 
     private static LocalSuite suite;
-    private static Gateway gateway;
+    private static SuiteClient gateway;
     private static Admin kafka;
     private static final List<String> flowMissions = new ArrayList<>();
     private static String ceilingMission;
@@ -97,7 +98,7 @@ class ScaleOutTest {
         environment.put("CPA_RATE_LIMIT_BURST", "10000");
         environment.put("CPA_ACCESS_LOG", "false");
         suite = LocalSuite.prepare(root(), workDir, LocalSuite.Ports.free(), environment).start();
-        gateway = new Gateway(suite.gatewayUrl(), suite.tokens());
+        gateway = new SuiteClient(suite.gatewayUrl(), suite.tokens());
         System.setProperty("kafka.bootstrap.servers", suite.bootstrapServers());
         kafka = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, suite.bootstrapServers()));
     }
@@ -193,9 +194,9 @@ class ScaleOutTest {
             }));
         }
         try {
-            Instant deadline = Instant.now().plus(Gateway.PATIENCE);
+            Instant deadline = Instant.now().plus(SuiteClient.PATIENCE);
             while (flows.stream().filter(Future::isDone).count() < STOP_AFTER_FLOWS && Instant.now().isBefore(deadline)) {
-                Gateway.pause(Duration.ofMillis(50));
+                SuiteClient.pause(Duration.ofMillis(50));
             }
             for (String service : DOMAIN_SERVICES) {
                 for (URI replica : suite.replicaUrls(service)) {
@@ -233,11 +234,11 @@ class ScaleOutTest {
                 gateway.calls(), gateway.retries());
 
         for (String service : DOMAIN_SERVICES) {
-            Instant deadline = Instant.now().plus(Gateway.PATIENCE);
+            Instant deadline = Instant.now().plus(SuiteClient.PATIENCE);
             ConsumerGroupDescription group = group(service);
             while (!(group.members().size() == 1 && group.members().iterator().next().assignment().topicPartitions().size()
                     == PARTITIONS * consumedTopics(service).size()) && Instant.now().isBefore(deadline)) {
-                Gateway.pause(Duration.ofMillis(200));
+                SuiteClient.pause(Duration.ofMillis(200));
                 group = group(service);
             }
             assertEquals(1, group.members().size(), service + ": " + group);
@@ -357,7 +358,7 @@ class ScaleOutTest {
 
     /** Waits until the service's consumer group has committed the end of every partition it reads. */
     private static void awaitNoLag(String service) throws Exception {
-        Instant deadline = Instant.now().plus(Gateway.PATIENCE);
+        Instant deadline = Instant.now().plus(SuiteClient.PATIENCE);
         while (true) {
             Map<TopicPartition, Long> committed = new HashMap<>();
             kafka.listConsumerGroupOffsets(service).partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS)
@@ -378,7 +379,7 @@ class ScaleOutTest {
             if (Instant.now().isAfter(deadline)) {
                 throw new AssertionError(service + " still lags " + lag + " events behind");
             }
-            Gateway.pause(Duration.ofMillis(200));
+            SuiteClient.pause(Duration.ofMillis(200));
         }
     }
 
@@ -416,10 +417,10 @@ class ScaleOutTest {
     }
 
     private static void awaitValue(String service, String query, String expected) throws SQLException {
-        Instant deadline = Instant.now().plus(Gateway.PATIENCE);
+        Instant deadline = Instant.now().plus(SuiteClient.PATIENCE);
         String found = value(service, query);
         while (!expected.equals(found) && Instant.now().isBefore(deadline)) {
-            Gateway.pause(Duration.ofMillis(200));
+            SuiteClient.pause(Duration.ofMillis(200));
             found = value(service, query);
         }
         assertEquals(expected, found, service + ": " + query);

@@ -99,6 +99,19 @@ public final class KafkaBroker implements AutoCloseable {
         process = null;
     }
 
+    /** A crash ({@code kill -9}): no orderly shutdown; the data stays, as after a power cut. */
+    public synchronized void kill() {
+        if (process == null) {
+            return;
+        }
+        try {
+            process.destroyForcibly().waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        process = null;
+    }
+
     @Override
     public void close() {
         stop();

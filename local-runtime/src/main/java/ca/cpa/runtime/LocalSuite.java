@@ -360,6 +360,40 @@ public final class LocalSuite implements AutoCloseable {
         instancesOf(name).forEach(this::start);
     }
 
+    /** Kills every replica of a service ({@code kill -9}): no graceful end; {@link #startService} starts it again. */
+    public void killService(String name) {
+        for (Instance instance : instancesOf(name)) {
+            Process process;
+            synchronized (this) {
+                process = processes.remove(instance.name());
+            }
+            if (process != null) {
+                try {
+                    process.destroyForcibly().waitFor();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+    }
+
+    /** Kills the broker this suite started ({@code kill -9}); {@link #startBroker} starts it again on its data. */
+    public void killBroker() {
+        requireOwnBroker().kill();
+    }
+
+    public void startBroker() {
+        requireOwnBroker().start();
+        note("Kafka ready again (" + bootstrapServers + ")");
+    }
+
+    private synchronized KafkaBroker requireOwnBroker() {
+        if (broker == null) {
+            throw new IllegalStateException("the broker at " + bootstrapServers + " is not this suite's");
+        }
+        return broker;
+    }
+
     /** Stops one replica (1 is the first) as {@link #stopService} stops a service; the others go on. */
     public void stopReplica(String name, int replica) {
         stop(instance(name, replica));

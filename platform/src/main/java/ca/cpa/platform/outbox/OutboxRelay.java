@@ -47,7 +47,7 @@ import java.util.concurrent.TimeoutException;
  * advisory lock lets one relay at a time take a batch, which keeps each aggregate's events in
  * order (row locks with SKIP LOCKED alone would let two replicas publish one aggregate's
  * events out of order). When Kafka is down, nothing is marked: events wait, then go out in
- * their order. Delivery is at least once: a batch whose acknowledgement was lost is sent
+ * their order. Delivery is at least once: an event whose acknowledgement was lost is sent
  * again, and consumers drop the copy by its event id.
  */
 @ApplicationScoped
@@ -150,7 +150,7 @@ public class OutboxRelay {
     }
 
     /** Publishes the oldest unpublished events; answers how many it took. */
-    private int publishBatch() throws SQLException, InterruptedException, TimeoutException {
+    private int publishBatch() throws SQLException, InterruptedException {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
@@ -163,25 +163,29 @@ public class OutboxRelay {
                 for (Pending pending : batch) {
                     acknowledgements.add(producer.send(new ProducerRecord<>(pending.topic(), pending.subject(), pending.event())));
                 }
+                // Every acknowledged event is marked, even when another of the batch failed: the
+                // broker has it, and sending it again would only make a copy.
                 List<Long> acknowledged = new ArrayList<>(batch.size());
-                ExecutionException failure = null;
-                for (int i = 0; i < batch.size() && failure == null; i++) {
+                Exception failure = null;
+                long deadline = System.nanoTime() + sendTimeout.toNanos();
+                for (int i = 0; i < batch.size(); i++) {
                     try {
-                        acknowledgements.get(i).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+                        acknowledgements.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                         acknowledged.add(batch.get(i).position());
                         commitToPublish.record(Duration.between(batch.get(i).occurredAt(), Instant.now()));
-                    } catch (ExecutionException e) {
-                        failure = e;
+                    } catch (ExecutionException | TimeoutException e) {
+                        failure = failure == null ? e : failure;
                     }
                 }
                 markPublished(connection, acknowledged);
                 connection.commit();
                 published.increment(acknowledged.size());
                 if (failure != null) {
-                    throw new IllegalStateException("Kafka refused an event", failure.getCause());
+                    throw new IllegalStateException("Kafka did not acknowledge " + (batch.size() - acknowledged.size())
+                            + " of " + batch.size() + " events", failure instanceof ExecutionException e ? e.getCause() : failure);
                 }
                 return batch.size();
-            } catch (SQLException | RuntimeException | InterruptedException | TimeoutException e) {
+            } catch (SQLException | RuntimeException | InterruptedException e) {
                 connection.rollback();
                 throw e;
             }

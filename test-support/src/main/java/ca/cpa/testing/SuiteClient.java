@@ -1,4 +1,4 @@
-package ca.cpa.deployment;
+package ca.cpa.testing;
 
 import ca.cpa.runtime.DevTokens;
 import io.restassured.http.ContentType;
@@ -21,12 +21,12 @@ import static io.restassured.RestAssured.given;
 /**
  * The suite's users as a well-behaved client calls the gateway from many threads: a token
  * per caller, an {@code Idempotency-Key} on every create, and a 502, 503 or 504 tried again
- * after its {@code Retry-After} (a replica may be stopping). Counts every call it makes.
+ * after its {@code Retry-After} for up to {@link #PATIENCE} (a replica may be stopping or
+ * restarting). Counts every call it makes.
  */
-final class Gateway {
+public final class SuiteClient {
 
-    static final Duration PATIENCE = Duration.ofSeconds(90);
-    private static final int ATTEMPTS = 30;
+    public static final Duration PATIENCE = Duration.ofSeconds(90);
 
     private final URI url;
     private final DevTokens tokens;
@@ -34,35 +34,35 @@ final class Gateway {
     private final AtomicInteger calls = new AtomicInteger();
     private final AtomicInteger retries = new AtomicInteger();
 
-    Gateway(URI url, DevTokens tokens) {
+    public SuiteClient(URI url, DevTokens tokens) {
         this.url = url;
         this.tokens = tokens;
     }
 
-    int calls() {
+    public int calls() {
         return calls.get();
     }
 
-    int retries() {
+    public int retries() {
         return retries.get();
     }
 
     /** A create: the same key goes with every attempt, so an attempt that did land is answered again, not doubled. */
-    Response create(String role, String organization, String path, String json) {
+    public Response create(String role, String organization, String path, String json) {
         String key = UUID.randomUUID().toString();
         return send(role, organization, spec -> spec.header("Idempotency-Key", key).body(json).post(path));
     }
 
-    Response post(String role, String path, String json) {
+    public Response post(String role, String path, String json) {
         return send(role, null, spec -> json == null ? spec.post(path) : spec.body(json).post(path));
     }
 
-    Response get(String role, String organization, String path) {
+    public Response get(String role, String organization, String path) {
         return send(role, organization, spec -> spec.get(path));
     }
 
     /** GETs {@code path} until its body satisfies {@code condition}. */
-    JsonPath getUntil(String role, String organization, String path, Predicate<JsonPath> condition) {
+    public JsonPath getUntil(String role, String organization, String path, Predicate<JsonPath> condition) {
         Instant deadline = Instant.now().plus(PATIENCE);
         while (true) {
             Response response = get(role, organization, path);
@@ -81,13 +81,14 @@ final class Gateway {
     }
 
     private Response send(String role, String organization, Call call) {
-        for (int attempt = 1; ; attempt++) {
+        Instant deadline = Instant.now().plus(PATIENCE);
+        while (true) {
             calls.incrementAndGet();
             Response response = call.on(given().baseUri(url.toString())
                     .auth().oauth2(token(role, organization))
                     .contentType(ContentType.JSON).accept(ContentType.JSON));
             int status = response.statusCode();
-            if ((status != 502 && status != 503 && status != 504) || attempt == ATTEMPTS) {
+            if ((status != 502 && status != 503 && status != 504) || Instant.now().isAfter(deadline)) {
                 return response;
             }
             retries.incrementAndGet();
@@ -102,7 +103,7 @@ final class Gateway {
                 tokens.issue("scale-out-" + key, List.of(role), organization, Duration.ofHours(1)));
     }
 
-    static void pause(Duration duration) {
+    public static void pause(Duration duration) {
         try {
             Thread.sleep(duration.toMillis());
         } catch (InterruptedException e) {

@@ -1,0 +1,403 @@
+package ca.cpa.resilience;
+
+import ca.cpa.runtime.Directories;
+import ca.cpa.runtime.LocalSuite;
+import ca.cpa.testing.Calls;
+import ca.cpa.testing.KafkaEvents;
+import ca.cpa.testing.SuiteClient;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Faults on purpose, against the whole suite as {@code ./cpa up} runs it: malformed input
+ * generated from the OpenAPI document, a service down, a service killed under load, and the
+ * broker killed while requests come in. Each part is bounded in time.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ResilienceTest {
+
+    private static final List<String> DOMAIN_SERVICES = List.of("mission-service", "personnel-service", "authorization-service");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final AtomicInteger CODES = new AtomicInteger();
+
+    private static LocalSuite suite;
+    private static SuiteClient gateway;
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @BeforeAll
+    static void startTheSuite() {
+        Path workDir = Path.of(System.getProperty("cpa.test.work-dir", "target/cpa-resilience")).toAbsolutePath();
+        Directories.deleteRecursively(workDir);
+        Map<String, String> environment = new HashMap<>(System.getenv());
+        environment.put("CPA_DB_NAME_SUFFIX", "_resilience");
+        environment.put("CPA_RATE_LIMIT_RPS", "10000");
+        environment.put("CPA_RATE_LIMIT_BURST", "10000");
+        environment.put("CPA_ACCESS_LOG", "false");
+        suite = LocalSuite.prepare(root(), workDir, LocalSuite.Ports.free(), environment).start();
+        gateway = new SuiteClient(suite.gatewayUrl(), suite.tokens());
+        System.setProperty("kafka.bootstrap.servers", suite.bootstrapServers());
+    }
+
+    @AfterAll
+    static void stopTheSuite() {
+        if (suite != null) {
+            suite.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void malformedInputFromTheOpenApiDocumentIsRefusedWithAProblemAndChangesNothing() throws Exception {
+        String mission = mission("FUZZ");
+        String request = fileRequest(mission, 2);
+        awaitCount("authorization-service", "SELECT count(*) FROM known_mission WHERE id = '" + mission + "'", 1);
+        for (String service : DOMAIN_SERVICES) {
+            awaitCount(service, "SELECT count(*) FROM outbox_message WHERE published_at IS NULL", 0);
+        }
+        JsonNode document = JSON.readTree(raw(null, "GET", "/q/openapi?format=json", null, null).body());
+        Map<String, String> fixtures = Map.of("/api/v1/missions", mission, "/api/v1/mission-requests", request);
+        List<ApiFuzzer.Case> cases = new ApiFuzzer(document, fixtures::get).cases();
+
+        Map<String, Long> before = state();
+        List<String> findings = new CopyOnWriteArrayList<>();
+        List<ApiFuzzer.Case> refusable = cases.stream().filter(ApiFuzzer.Case::mustFail).toList();
+        run(refusable, findings);
+        Map<String, Long> after = state();
+        List<ApiFuzzer.Case> acceptable = cases.stream().filter(c -> !c.mustFail()).toList();
+        run(acceptable, findings);
+
+        System.out.printf("fuzzing: %d requests (%d that must be refused), %d findings%n",
+                cases.size(), refusable.size(), findings.size());
+        assertEquals(List.of(), findings.stream().sorted().limit(40).toList(), findings.size() + " findings");
+        assertTrue(cases.size() >= 2000, "only " + cases.size() + " requests");
+        assertEquals(before, after, "a refused request changed what the services keep");
+    }
+
+    @Test
+    @Order(2)
+    @Timeout(value = 3, unit = TimeUnit.MINUTES)
+    void aServiceDownIsA503ProblemAtOnceAndTheGatewayRecoversAlone() throws Exception {
+        suite.stopService("authorization-service");
+        try {
+            for (int i = 0; i < 10; i++) {
+                Instant start = Instant.now();
+                HttpResponse<String> answer = raw("auditor", "GET", "/api/v1/authorization-cases", null, null);
+                long millis = Duration.between(start, Instant.now()).toMillis();
+                assertEquals(503, answer.statusCode(), answer.body());
+                assertTrue(answer.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+                assertTrue(answer.headers().firstValue("Retry-After").isPresent());
+                assertTrue(millis < 1000, "the 503 took " + millis + " ms");
+            }
+        } finally {
+            suite.startService("authorization-service");
+        }
+        Instant deadline = Instant.now().plusSeconds(30);
+        int status = 0;
+        while (status != 200 && Instant.now().isBefore(deadline)) {
+            status = raw("auditor", "GET", "/api/v1/authorization-cases", null, null).statusCode();
+            SuiteClient.pause(Duration.ofMillis(200));
+        }
+        assertEquals(200, status, "the gateway did not send calls to the service again");
+    }
+
+    @Test
+    @Order(3)
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void aServiceKilledUnderLoadAndRestartedKeepsEveryAnsweredRequestAndTheWorkflowCompletes() throws Exception {
+        String mission = mission("CRASH");
+        List<String> submitted = new CopyOnWriteArrayList<>();
+        AtomicInteger started = new AtomicInteger();
+        ExecutorService workers = Executors.newFixedThreadPool(6);
+        List<Future<?>> load = new ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            load.add(workers.submit(() -> {
+                started.incrementAndGet();
+                String request = fileRequest(mission, 1);
+                advance(request, "assessment", "{\"riskLevel\": \"LOW\", \"recommendation\": \"PROCEED\"}", "ASSESSED");
+                advance(request, "submission", null, "SUBMITTED");
+                submitted.add(request);
+                return null;
+            }));
+        }
+        while (started.get() < 30) {
+            SuiteClient.pause(Duration.ofMillis(20));
+        }
+        suite.killService("mission-service");
+        SuiteClient.pause(Duration.ofSeconds(2));
+        suite.startService("mission-service");
+        try {
+            for (Future<?> work : load) {
+                work.get();
+            }
+        } finally {
+            workers.shutdownNow();
+        }
+        assertEquals(120, submitted.size());
+        assertEquals(new HashSet<>(submitted), ids("mission-service", "SELECT id FROM mission_request WHERE mission_id = '" + mission + "'"),
+                "the requests kept are exactly those answered, each once");
+        for (String request : submitted) {
+            Response answer = gateway.get("mission-planner", null, "/api/v1/mission-requests/" + request);
+            assertEquals("SUBMITTED", answer.jsonPath().getString("status"), answer.asString());
+        }
+        awaitCount("authorization-service", "SELECT count(*) FROM authorization_case WHERE mission_id = '" + mission + "'",
+                submitted.size());
+        List<String> cases = new ArrayList<>(ids("authorization-service",
+                "SELECT id FROM authorization_case WHERE mission_id = '" + mission + "'"));
+        Collections.sort(cases);
+        for (String caseId : cases.subList(0, 5)) {
+            for (String partner : List.of("GAC", "PS", "RCMP")) {
+                assertEquals(201, gateway.create(partner.toLowerCase() + "-approver", null,
+                        "/api/v1/authorization-cases/" + caseId + "/decisions",
+                        "{\"partner\": \"%s\", \"decision\": \"APPROVE\"}".formatted(partner)).statusCode());
+            }
+        }
+        gateway.getUntil("mission-planner", null, "/api/v1/mission-requests?missionId=" + mission + "&status=AUTHORIZED&size=100",
+                page -> page.getList("items").size() == 5);
+    }
+
+    @Test
+    @Order(4)
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void eventsOfRequestsAnsweredWhileTheBrokerWasKilledAreDeliveredWhenItReturnsAndAppliedOnce() throws Exception {
+        double appliedBefore = Calls.inboxCount(metrics("authorization-service"), "applied", "ca.cpa.mission.created.v1");
+        Instant killed = Instant.now();
+        suite.killBroker();
+        List<String> missions;
+        long creatingMillis;
+        try {
+            missions = Calls.concurrently(IntStream.range(0, 300).<Callable<String>>mapToObj(i -> () -> mission("OUTAGE"))
+                    .toList(), 8);
+            creatingMillis = Duration.between(killed, Instant.now()).toMillis();
+            // the broker stays down for 20 s at least, and until every request has been answered
+            Duration left = Duration.ofSeconds(20).minus(Duration.between(killed, Instant.now()));
+            if (!left.isNegative()) {
+                SuiteClient.pause(left);
+            }
+        } finally {
+            suite.startBroker();
+        }
+        Set<String> created = new HashSet<>(missions);
+        assertEquals(300, created.size());
+        awaitCount("authorization-service", "SELECT count(*) FROM known_mission WHERE id IN (" + quoted(created) + ")", 300);
+        awaitCount("mission-service", "SELECT count(*) FROM outbox_message WHERE published_at IS NULL", 0);
+
+        List<KafkaEvents.ReceivedEvent> published = KafkaEvents.all("cpa.mission.events").stream()
+                .filter(event -> created.contains(event.subject())).toList();
+        Map<String, Long> copies = published.stream().collect(Collectors.groupingBy(e -> e.header("ce_id"), Collectors.counting()));
+        assertEquals(300, copies.size(), "one mission.created event per mission");
+        // delivery is at least once: a send the broker took but could not acknowledge is sent again
+        long resent = copies.values().stream().mapToLong(count -> count - 1).sum();
+        double applied = Calls.inboxCount(metrics("authorization-service"), "applied", "ca.cpa.mission.created.v1");
+        assertEquals(300, applied - appliedBefore, "authorization-service applied each event once");
+        System.out.printf("broker outage: 300 missions created in %d ms while the broker was down; %d events sent twice, "
+                + "applied once%n", creatingMillis, resent);
+    }
+
+    private static void run(List<ApiFuzzer.Case> cases, List<String> findings) throws Exception {
+        Map<String, String> tokens = new ConcurrentHashMap<>();
+        Calls.concurrently(cases.stream().<Callable<Void>>map(fuzz -> () -> {
+            String token = fuzz.role() == null ? null : tokens.computeIfAbsent(fuzz.role(), role -> suite.tokens().issue(
+                    "fuzz-" + role, List.of(role), role.equals("requesting-partner") ? "UN-DPO" : null, Duration.ofHours(1)));
+            HttpResponse<String> answer;
+            try {
+                answer = send(token, fuzz.method().toUpperCase(), fuzz.path(), fuzz.contentType(), fuzz.body());
+            } catch (IOException | IllegalArgumentException e) {
+                findings.add(fuzz.name() + ": no answer (" + e + ")");
+                return null;
+            }
+            check(fuzz, answer).ifPresent(findings::add);
+            return null;
+        }).toList(), 4);
+    }
+
+    private static java.util.Optional<String> check(ApiFuzzer.Case fuzz, HttpResponse<String> answer) {
+        int status = answer.statusCode();
+        if (status >= 500) {
+            return java.util.Optional.of(fuzz.name() + ": " + status + " " + abbreviated(answer.body()));
+        }
+        if (status < 400) {
+            return fuzz.mustFail() && !fuzz.method().equals("get")
+                    ? java.util.Optional.of(fuzz.name() + ": accepted with " + status)
+                    : java.util.Optional.empty();
+        }
+        if (!answer.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")) {
+            return java.util.Optional.of(fuzz.name() + ": " + status + " not a problem document but "
+                    + answer.headers().firstValue("Content-Type").orElse("nothing"));
+        }
+        try {
+            if (JSON.readTree(answer.body()).path("status").asInt() != status) {
+                return java.util.Optional.of(fuzz.name() + ": problem status differs from " + status);
+            }
+        } catch (IOException e) {
+            return java.util.Optional.of(fuzz.name() + ": problem document is not JSON");
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static String abbreviated(String text) {
+        return text == null ? "" : text.length() > 160 ? text.substring(0, 160) + "…" : text;
+    }
+
+    /** How many rows each table of each service holds. */
+    private static Map<String, Long> state() throws SQLException {
+        Map<String, Long> counts = new TreeMap<>();
+        for (String service : DOMAIN_SERVICES) {
+            try (Connection connection = suite.database(service); Statement statement = connection.createStatement()) {
+                List<String> tables = new ArrayList<>();
+                try (ResultSet rows = statement.executeQuery("""
+                        SELECT table_name FROM information_schema.tables
+                        WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> 'flyway_schema_history'""")) {
+                    while (rows.next()) {
+                        tables.add(rows.getString(1));
+                    }
+                }
+                for (String table : tables) {
+                    try (ResultSet rows = statement.executeQuery("SELECT count(*) FROM " + table)) {
+                        rows.next();
+                        counts.put(service + "." + table, rows.getLong(1));
+                    }
+                }
+            }
+        }
+        return counts;
+    }
+
+    private static String mission(String prefix) {
+        Response answer = gateway.create("mission-planner", null, "/api/v1/missions", """
+                {"code": "%s-%d-%d", "nameEn": "Mission under test", "nameFr": "Mission sous test", "hostCountry": "HT",
+                 "type": "UN_PEACE_OPERATION", "partnerOrganization": "United Nations"}"""
+                .formatted(prefix, CODES.incrementAndGet(), System.nanoTime() % 1000000));
+        assertEquals(201, answer.statusCode(), answer.asString());
+        return answer.jsonPath().getString("id");
+    }
+
+    private static String fileRequest(String mission, int places) {
+        Response answer = gateway.create("requesting-partner", "UN-DPO", "/api/v1/mission-requests", """
+                {"missionId": "%s", "requestingOrganization": {"type": "UNITED_NATIONS"},
+                 "positions": [{"role": "TRAINING_MENTORING_MONITORING", "count": %d, "languages": ["en"],
+                                "minYearsOfService": 5, "memberType": "SWORN_OFFICER"}],
+                 "durationMonths": 12, "justification": "Mentoring of the host state police."}""".formatted(mission, places));
+        assertEquals(201, answer.statusCode(), answer.asString());
+        return answer.jsonPath().getString("id");
+    }
+
+    /** A step whose first attempt may have landed though its answer was lost: a 409 then, told apart by the status. */
+    private static void advance(String request, String step, String json, String statusAfter) {
+        Response answer = gateway.post("mission-planner", "/api/v1/mission-requests/" + request + "/" + step, json);
+        if (answer.statusCode() == 409) {
+            assertEquals(statusAfter, gateway.get("mission-planner", null, "/api/v1/mission-requests/" + request)
+                    .jsonPath().getString("status"), answer.asString());
+        } else {
+            assertEquals(200, answer.statusCode(), answer.asString());
+        }
+    }
+
+    private static HttpResponse<String> raw(String role, String method, String path, String contentType, byte[] body)
+            throws IOException, InterruptedException {
+        String token = role == null ? null : suite.tokens().issue("resilience-" + role, List.of(role), null, Duration.ofHours(1));
+        return send(token, method, path, contentType, body);
+    }
+
+    private static HttpResponse<String> send(String token, String method, String path, String contentType, byte[] body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(suite.gatewayUrl() + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Accept", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        if (method.equals("PATCH")) {
+            request.header("If-Match", "*");
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String metrics(String service) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(suite.serviceUrl(service).resolve("/q/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private static void awaitCount(String service, String query, long expected) throws SQLException {
+        Instant deadline = Instant.now().plus(SuiteClient.PATIENCE);
+        long found = count(service, query);
+        while (found != expected && Instant.now().isBefore(deadline)) {
+            SuiteClient.pause(Duration.ofMillis(200));
+            found = count(service, query);
+        }
+        assertEquals(expected, found, service + ": " + query);
+    }
+
+    private static long count(String service, String query) throws SQLException {
+        try (Connection connection = suite.database(service); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(query)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private static Set<String> ids(String service, String query) throws SQLException {
+        Set<String> ids = new HashSet<>();
+        try (Connection connection = suite.database(service); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(query)) {
+            while (rows.next()) {
+                ids.add(rows.getString(1));
+            }
+        }
+        return ids;
+    }
+
+    private static String quoted(Set<String> ids) {
+        return ids.stream().map(id -> "'" + id + "'").collect(Collectors.joining(","));
+    }
+
+    private static Path root() {
+        return Path.of(System.getProperty("cpa.root", "..")).toAbsolutePath().normalize();
+    }
+}
