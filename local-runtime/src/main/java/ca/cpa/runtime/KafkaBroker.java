@@ -56,6 +56,11 @@ public final class KafkaBroker implements AutoCloseable {
         return directory.resolve("kafka.log");
     }
 
+    /** The broker's process id, while it runs. */
+    public synchronized Long pid() {
+        return isRunning() ? process.pid() : null;
+    }
+
     public synchronized boolean isRunning() {
         return process != null && process.isAlive();
     }

@@ -96,6 +96,7 @@ public final class LocalSuite implements AutoCloseable {
     private final DevTokens tokens;
     private final List<Instance> instances;
     private final Map<String, Process> processes = new LinkedHashMap<>();
+    private final Map<String, Duration> readyTimes = new LinkedHashMap<>();
     private PostgresServer postgres;
     private KafkaBroker broker;
     private String bootstrapServers;
@@ -199,6 +200,24 @@ public final class LocalSuite implements AutoCloseable {
         return startupTime;
     }
 
+    /** How long each process took from its launch to answering ready, at the last start. */
+    public Map<String, Duration> readyTimes() {
+        return Map.copyOf(readyTimes);
+    }
+
+    /** The operating system's id of each process the suite runs: services, the broker and an embedded PostgreSQL. */
+    public synchronized Map<String, Long> processIds() {
+        Map<String, Long> ids = new LinkedHashMap<>();
+        processes.forEach((name, process) -> ids.put(name, process.pid()));
+        if (broker != null && broker.pid() != null) {
+            ids.put("kafka", broker.pid());
+        }
+        if (postgres != null && postgres.pid() != null) {
+            ids.put("postgres", postgres.pid());
+        }
+        return ids;
+    }
+
     private void startAll() throws IOException {
         Instant begin = Instant.now();
         Files.createDirectories(dataDir.resolve("logs"));
@@ -257,6 +276,7 @@ public final class LocalSuite implements AutoCloseable {
         }
         for (Instance instance : instances) {
             awaitReady(instance, processes.get(instance.name()));
+            readyTimes.put(instance.name(), Duration.between(launched.get(instance.name()), Instant.now()));
             note(instance.name() + " ready on " + instance.url() + " in "
                     + seconds(launched.get(instance.name())) + " (log " + log(instance) + ")");
         }

@@ -28,12 +28,14 @@ public final class PostgresServer implements AutoCloseable {
     private final String user;
     private final String password;
     private final EmbeddedPostgres embedded;
+    private final Path dataDirectory;
 
-    private PostgresServer(String serverUrl, String user, String password, EmbeddedPostgres embedded) {
+    private PostgresServer(String serverUrl, String user, String password, EmbeddedPostgres embedded, Path dataDirectory) {
         this.serverUrl = serverUrl;
         this.user = user;
         this.password = password;
         this.embedded = embedded;
+        this.dataDirectory = dataDirectory;
     }
 
     /** The server named by the environment, or an embedded one kept under {@code directory}. */
@@ -47,7 +49,7 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     private static PostgresServer external(String jdbcUrl, String user, String password) {
-        return new PostgresServer(jdbcUrl, user, password, null);
+        return new PostgresServer(jdbcUrl, user, password, null, null);
     }
 
     /**
@@ -74,7 +76,7 @@ public final class PostgresServer implements AutoCloseable {
                     .setOutputRedirector(ProcessBuilder.Redirect.appendTo(directory.resolve("postgres.log").toFile()))
                     .setErrorRedirector(ProcessBuilder.Redirect.appendTo(directory.resolve("postgres.log").toFile()))
                     .start();
-            return new PostgresServer(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "", postgres);
+            return new PostgresServer(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "", postgres, data);
         } catch (IOException e) {
             throw new UncheckedIOException("embedded PostgreSQL failed to start; see " + directory.resolve("postgres.log"), e);
         }
@@ -90,6 +92,18 @@ public final class PostgresServer implements AutoCloseable {
 
     public boolean isEmbedded() {
         return embedded != null;
+    }
+
+    /** The embedded server's main process id (from its postmaster.pid), or null for a server of the environment. */
+    public Long pid() {
+        if (dataDirectory == null) {
+            return null;
+        }
+        try {
+            return Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).trim());
+        } catch (IOException | RuntimeException unreadable) {
+            return null;
+        }
     }
 
     /** The JDBC URL of {@code database} on this server, creating the database if it is missing. */

@@ -1,0 +1,380 @@
+package ca.cpa.bench;
+
+import ca.cpa.runtime.Directories;
+import ca.cpa.runtime.LocalSuite;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * {@code bench/run}: starts the suite as {@code ./cpa up} does (its own data directory, the
+ * rate limiter on but above the load), measures it, prints a table and keeps it as JSON and
+ * Markdown in {@code bench/results/}. Every figure is taken over several runs after a warm-up
+ * and quoted as the median with the minimum and maximum. Settings (environment):
+ * {@code CPA_BENCH_RUNS} (3), {@code CPA_BENCH_SECONDS} per load run (10),
+ * {@code CPA_BENCH_CONNECTIONS} (8), {@code CPA_BENCH_EVENTS} per run (200).
+ */
+public final class Benchmark {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final String LATENCY_TOPIC = "cpa.bench.latency";
+    /** The embedded server's user, or that of the server named by CPA_DB_URL (pgbench reads PGPASSWORD). */
+    private static final String DB_USER = System.getenv().getOrDefault("CPA_DB_USER", "postgres");
+    private static final String DB_PASSWORD = System.getenv().getOrDefault("CPA_DB_PASSWORD", "");
+
+    private final int runs = setting("CPA_BENCH_RUNS", 3);
+    private final int seconds = setting("CPA_BENCH_SECONDS", 10);
+    private final int connections = setting("CPA_BENCH_CONNECTIONS", 8);
+    private final int events = setting("CPA_BENCH_EVENTS", 200);
+    private final Path root;
+    private final Map<String, Object> report = new LinkedHashMap<>();
+    private final List<String> table = new ArrayList<>();
+    private LocalSuite suite;
+    private String planner;
+    private String partner;
+    private String approver;
+
+    private Benchmark(Path root) {
+        this.root = root;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Tools.require("wrk", "install it (Debian: apt-get install wrk)");
+        Tools.require("pgbench", "install it (Debian: apt-get install postgresql-client postgresql; pgbench comes with the server)");
+        new Benchmark(Path.of(System.getProperty("cpa.root", ".")).toAbsolutePath().normalize()).run();
+    }
+
+    private void run() throws Exception {
+        Path dataDir = root.resolve("bench/.data");
+        Directories.deleteRecursively(dataDir);
+        Map<String, String> environment = new HashMap<>(System.getenv());
+        environment.put("CPA_RATE_LIMIT_RPS", "1000000");
+        environment.put("CPA_RATE_LIMIT_BURST", "1000000");
+        report.put("when", Instant.now().toString());
+        report.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(),
+                "java", System.getProperty("java.version"), "os", System.getProperty("os.name") + " " + System.getProperty("os.version")));
+        report.put("settings", Map.of("runs", runs, "secondsPerRun", seconds, "connections", connections, "eventsPerRun", events));
+        suite = LocalSuite.prepare(root, dataDir, LocalSuite.Ports.fromEnvironment(environment), environment).start();
+        try {
+            planner = suite.tokens().issue("bench-planner", List.of("mission-planner"), null, Duration.ofHours(8));
+            partner = suite.tokens().issue("bench-partner", List.of("requesting-partner"), "UN-DPO", Duration.ofHours(8));
+            approver = suite.tokens().issue("bench-gac", List.of("gac-approver"), null, Duration.ofHours(8));
+            startUp();
+            Thread.sleep(5000);
+            Map<String, ProcessMemory> afterStart = memory();
+            http();
+            eventLatency();
+            kafkaLatency();
+            postgres();
+            memory(afterStart, memory());
+        } finally {
+            suite.close();
+        }
+        write();
+    }
+
+    private void startUp() {
+        Map<String, Object> ready = new LinkedHashMap<>();
+        suite.readyTimes().forEach((process, time) -> ready.put(process, time.toMillis() / 1000.0));
+        report.put("readySeconds", ready);
+        table.add("| start-up to ready (s), launched together | " + ready.entrySet().stream()
+                .map(entry -> entry.getKey() + " " + String.format(Locale.ROOT, "%.1f", (Double) entry.getValue()))
+                .reduce((a, b) -> a + ", " + b).orElse("") + " | each ≤ 2 |");
+    }
+
+    /** GET of one mission and POST of a mission request, on the service itself and through the gateway. */
+    private void http() throws Exception {
+        String mission = created(planner, "/api/v1/missions", """
+                {"code": "BENCH-%d", "nameEn": "Benchmark mission", "nameFr": "Mission de mesure", "hostCountry": "HT",
+                 "type": "UN_PEACE_OPERATION", "partnerOrganization": "United Nations"}""".formatted(System.nanoTime() % 100000));
+        String request = """
+                {"missionId": "%s", "requestingOrganization": {"type": "UNITED_NATIONS"},
+                 "positions": [{"role": "TRAINING_MENTORING_MONITORING", "count": 2, "languages": ["fr"],
+                                "minYearsOfService": 5, "memberType": "SWORN_OFFICER"}],
+                 "durationMonths": 12, "justification": "Mentoring of the Haitian National Police."}""".formatted(mission)
+                .replaceAll("\\s*\\n\\s*", " ");
+        Path get = Tools.wrkScript("GET", null, Map.of("Authorization", "Bearer " + planner));
+        Path post = Tools.wrkScript("POST", request, Map.of("Authorization", "Bearer " + partner,
+                "Content-Type", "application/json"));
+        Map<String, Object> results = new LinkedHashMap<>();
+        Map<String, Figures> throughput = new HashMap<>();
+        Map<String, Figures> p50s = new HashMap<>();
+        for (String operation : List.of("GET /api/v1/missions/{id}", "POST /api/v1/mission-requests")) {
+            boolean reading = operation.startsWith("GET");
+            for (String route : List.of("direct", "gateway")) {
+                URI base = route.equals("direct") ? suite.serviceUrl("mission-service") : suite.gatewayUrl();
+                String url = base + (reading ? "/api/v1/missions/" + mission : "/api/v1/mission-requests");
+                Path script = reading ? get : post;
+                Tools.wrk(url, script, connections, 5); // warm-up
+                List<Double> rates = new ArrayList<>();
+                List<Double> p50 = new ArrayList<>();
+                List<Double> p99 = new ArrayList<>();
+                long failed = 0;
+                for (int run = 0; run < runs; run++) {
+                    Tools.LoadResult result = Tools.wrk(url, script, connections, seconds);
+                    rates.add(result.requestsPerSecond());
+                    p50.add(result.p50());
+                    p99.add(result.p99());
+                    failed += result.failed();
+                }
+                String key = operation + " " + route;
+                throughput.put(key, Figures.of(rates));
+                p50s.put(key, Figures.of(p50));
+                results.put(key, Map.of("requestsPerSecond", rates, "p50Ms", p50, "p99Ms", p99, "failedAnswers", failed));
+                table.add("| " + operation + ", " + route + ": req/s · p50 ms · p99 ms | " + Figures.of(rates).quoted(0)
+                        + " · " + Figures.of(p50).quoted(2) + " · " + Figures.of(p99).quoted(2)
+                        + (failed > 0 ? " · **" + failed + " answers not 2xx**" : "") + " | |");
+            }
+            Figures direct = throughput.get(operation + " direct");
+            Figures gateway = throughput.get(operation + " gateway");
+            double ratio = gateway.median() / direct.median();
+            double addedP50 = p50s.get(operation + " gateway").median() - p50s.get(operation + " direct").median();
+            results.put(operation + " gateway/direct", Map.of("throughputRatio", ratio, "addedP50Ms", addedP50));
+            table.add("| " + operation + ", gateway/direct throughput · added p50 ms | "
+                    + String.format(Locale.ROOT, "%.2f · %+.2f", ratio, addedP50) + " | "
+                    + (reading ? "≥ 0.80 · ≤ 1" : "") + " |");
+        }
+        report.put("http", results);
+    }
+
+    /** From the submission's answer to the authorization case being readable through the gateway. */
+    private void eventLatency() throws Exception {
+        List<Double> p50 = new ArrayList<>();
+        List<Double> p99 = new ArrayList<>();
+        for (int run = -1; run < runs; run++) { // run -1 warms up
+            List<Double> samples = new ArrayList<>();
+            for (int i = 0; i < (run < 0 ? 20 : events); i++) {
+                String mission = created(planner, "/api/v1/missions", """
+                        {"code": "EVT-%d", "nameEn": "Event latency", "nameFr": "Latence", "hostCountry": "HT",
+                         "type": "UN_PEACE_OPERATION", "partnerOrganization": "United Nations"}""".formatted(System.nanoTime() % 10_000_000));
+                String request = created(partner, "/api/v1/mission-requests", """
+                        {"missionId": "%s", "requestingOrganization": {"type": "UNITED_NATIONS"},
+                         "positions": [{"role": "TRAINING_MENTORING_MONITORING", "count": 1, "languages": ["fr"],
+                                        "minYearsOfService": 5, "memberType": "SWORN_OFFICER"}],
+                         "durationMonths": 12, "justification": "Mentoring."}""".formatted(mission));
+                expect(200, call(planner, "POST", "/api/v1/mission-requests/" + request + "/assessment",
+                        "{\"riskLevel\": \"LOW\", \"recommendation\": \"PROCEED\"}"));
+                expect(200, call(planner, "POST", "/api/v1/mission-requests/" + request + "/submission", null));
+                long answered = System.nanoTime();
+                while (JSON.readTree(call(approver, "GET", "/api/v1/authorization-cases?missionId=" + mission, null).body())
+                        .path("items").isEmpty()) {
+                    if (System.nanoTime() - answered > TimeUnit.SECONDS.toNanos(30)) {
+                        throw new IllegalStateException("no case for " + request + " within 30 s");
+                    }
+                    Thread.sleep(1);
+                }
+                samples.add((System.nanoTime() - answered) / 1_000_000.0);
+            }
+            if (run >= 0) {
+                p50.add(Figures.percentile(samples, 50));
+                p99.add(Figures.percentile(samples, 99));
+            }
+        }
+        report.put("eventLatency", Map.of("p50Ms", p50, "p99Ms", p99, "samplesPerRun", events));
+        table.add("| event: submission answered → case readable, p50 · p99 ms | " + Figures.of(p50).quoted(1) + " · "
+                + Figures.of(p99).quoted(1) + " | ≤ 30 · ≤ 100 |");
+    }
+
+    /** Kafka's own producer-to-consumer latency on the same broker, in the same run. */
+    private void kafkaLatency() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, suite.bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(LATENCY_TOPIC, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+            String classpath = System.getProperty("java.class.path");
+            List<Double> p50 = new ArrayList<>();
+            List<Double> p99 = new ArrayList<>();
+            Tools.kafkaEndToEnd(classpath, suite.bootstrapServers(), LATENCY_TOPIC, 200); // warm-up
+            for (int run = 0; run < runs; run++) {
+                Tools.Latency latency = Tools.kafkaEndToEnd(classpath, suite.bootstrapServers(), LATENCY_TOPIC, 1000);
+                p50.add(latency.p50());
+                p99.add(latency.p99());
+            }
+            admin.deleteTopics(List.of(LATENCY_TOPIC)).all().get(30, TimeUnit.SECONDS);
+            report.put("kafkaEndToEndLatency", Map.of("p50Ms", p50, "p99Ms", p99, "messagesPerRun", 1000));
+            table.add("| Kafka's EndToEndLatency (acks=all, 512 B), p50 · p99 ms | " + Figures.of(p50).quoted(1) + " · "
+                    + Figures.of(p99).quoted(1) + " | |");
+        }
+    }
+
+    /**
+     * pgbench with the transaction a mission request commits (the request, its position, its
+     * outbox event), on mission-service's own schema in a database of its own, at the same
+     * concurrency as the HTTP load and with the same durability (synchronous_commit on).
+     */
+    @SuppressWarnings("unchecked")
+    private void postgres() throws Exception {
+        String serviceUrl;
+        try (Connection connection = suite.database("mission-service")) {
+            serviceUrl = connection.getMetaData().getURL();
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("DROP DATABASE IF EXISTS cpa_bench");
+                statement.execute("CREATE DATABASE cpa_bench");
+            }
+        }
+        Matcher server = Pattern.compile("jdbc:postgresql://([^:/]+):(\\d+)/").matcher(serviceUrl);
+        if (!server.find()) {
+            throw new IllegalStateException("cannot read the server of " + serviceUrl);
+        }
+        String benchUrl = serviceUrl.replaceFirst("/[^/?]+(\\?|$)", "/cpa_bench$1");
+        try (Connection connection = DriverManager.getConnection(benchUrl, DB_USER, DB_PASSWORD);
+             Statement statement = connection.createStatement()) {
+            for (Path migration : migrations()) {
+                statement.execute(Files.readString(migration));
+            }
+            statement.execute("""
+                    INSERT INTO mission (id, code, name_en, name_fr, host_country, type, partner_organization, status,
+                                         created_at, updated_at, version)
+                    VALUES (gen_random_uuid(), 'BENCH', 'Benchmark', 'Mesure', 'HT', 'UN_PEACE_OPERATION', 'UN', 'PLANNED',
+                            now(), now(), 0)""");
+        }
+        Path script = Files.createTempFile("cpa-bench-", ".sql");
+        script.toFile().deleteOnExit();
+        Files.writeString(script, """
+                BEGIN;
+                WITH request AS (
+                  INSERT INTO mission_request (id, mission_id, organization_type, organization_name, duration_months,
+                                               justification, status, filed_by, received_at, updated_at, version)
+                  SELECT gen_random_uuid(), id, 'UNITED_NATIONS', 'UN-DPO', 12, 'Mentoring of the Haitian National Police.',
+                         'RECEIVED', 'bench-partner', now(), now(), 0 FROM mission LIMIT 1 RETURNING id
+                ), position AS (
+                  INSERT INTO requested_position (mission_request_id, position_index, role, count, languages,
+                                                  min_years_of_service, member_type)
+                  SELECT id, 0, 'TRAINING_MENTORING_MONITORING', 2, ARRAY['fr'], 5, 'SWORN_OFFICER' FROM request
+                )
+                INSERT INTO outbox_message (event_id, topic, event_type, subject, occurred_at, payload)
+                SELECT gen_random_uuid(), 'cpa.mission.events', 'ca.cpa.mission-request.received.v1', id::text, now(),
+                       '{"requestId":"' || id || '","missionId":"00000000-0000-0000-0000-000000000000","organization":{"type":"UNITED_NATIONS","name":"UN-DPO"},"positions":[{"role":"TRAINING_MENTORING_MONITORING","count":2,"languages":["fr"],"minYearsOfService":5,"memberType":"SWORN_OFFICER"}],"durationMonths":12}'
+                FROM request;
+                END;
+                """);
+        String host = server.group(1);
+        int port = Integer.parseInt(server.group(2));
+        Tools.pgbench(host, port, DB_USER, "cpa_bench", script, connections, 3); // warm-up
+        List<Double> rates = new ArrayList<>();
+        for (int run = 0; run < runs; run++) {
+            rates.add(Tools.pgbench(host, port, DB_USER, "cpa_bench", script, connections, seconds));
+        }
+        Figures pgbench = Figures.of(rates);
+        Map<String, Object> http = (Map<String, Object>) report.get("http");
+        List<Double> posts = (List<Double>) ((Map<String, Object>) http.get("POST /api/v1/mission-requests direct"))
+                .get("requestsPerSecond");
+        double ratio = Figures.of(posts).median() / pgbench.median();
+        report.put("pgbench", Map.of("transactionsPerSecond", rates, "clients", connections,
+                "postDirectToPgbench", ratio));
+        table.add("| pgbench, the same insert transaction: tx/s | " + pgbench.quoted(0) + " | |");
+        table.add("| POST /api/v1/mission-requests direct / pgbench | " + String.format(Locale.ROOT, "%.2f", ratio)
+                + " | ≥ 0.8 |");
+    }
+
+    /** mission-service's schema as Flyway builds it: the platform's tables and its own, in version order. */
+    private List<Path> migrations() throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (Path folder : List.of(root.resolve("platform/src/main/resources/db/platform"),
+                root.resolve("mission-service/src/main/resources/db/migration"))) {
+            try (Stream<Path> listed = Files.list(folder)) {
+                listed.filter(file -> file.toString().endsWith(".sql")).forEach(files::add);
+            }
+        }
+        files.sort((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()));
+        return files;
+    }
+
+    private Map<String, ProcessMemory> memory() {
+        Map<String, ProcessMemory> memory = new LinkedHashMap<>();
+        suite.processIds().forEach((process, pid) -> memory.put(process, ProcessMemory.of(pid)));
+        return memory;
+    }
+
+    private void memory(Map<String, ProcessMemory> afterStart, Map<String, ProcessMemory> afterLoad) {
+        Map<String, Object> memory = new LinkedHashMap<>();
+        StringBuilder row = new StringBuilder();
+        afterLoad.forEach((process, load) -> {
+            ProcessMemory start = afterStart.get(process);
+            memory.put(process, Map.of("rssMbAfterStart", start.rssMb(), "rssMbAfterLoad", load.rssMb(),
+                    "pssMbAfterLoad", load.pssMb()));
+            row.append(row.isEmpty() ? "" : ", ").append(process).append(String.format(Locale.ROOT, " %.0f → %.0f",
+                    start.rssMb(), load.rssMb()));
+        });
+        double suitePss = afterLoad.values().stream().mapToDouble(ProcessMemory::pssMb).sum();
+        memory.put("suitePssMbAfterLoad", suitePss);
+        report.put("memory", memory);
+        table.add("| resident memory MB, after start-up → after the load | " + row + " | each service ≤ 200 |");
+        table.add("| the whole suite (PSS, Kafka and PostgreSQL included) MB | "
+                + String.format(Locale.ROOT, "%.0f", suitePss) + " | ≤ 1,200 |");
+    }
+
+    private void write() throws IOException {
+        String stamp = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH-mm-ss'Z'").withZone(ZoneOffset.UTC).format(Instant.now());
+        StringBuilder markdown = new StringBuilder("# CPA Deployments benchmark, " + report.get("when") + "\n\n")
+                .append(String.format(Locale.ROOT, "%s; %d runs of %d s at %d connections after a warm-up; "
+                                + "%d events a run; median (min–max) of the runs.%n%n",
+                        report.get("machine"), runs, seconds, connections, events))
+                .append("| figure | measured | target |\n|---|---|---|\n");
+        table.forEach(line -> markdown.append(line).append('\n'));
+        Path results = Files.createDirectories(root.resolve("bench/results"));
+        Files.writeString(results.resolve(stamp + ".json"), JSON.writeValueAsString(report));
+        Files.writeString(results.resolve(stamp + ".md"), markdown);
+        Files.writeString(results.resolve("latest.md"), markdown);
+        Files.writeString(results.resolve("latest.json"), JSON.writeValueAsString(report));
+        System.out.println();
+        System.out.println(markdown);
+        System.out.println("kept in " + results.resolve(stamp + ".json") + " and .md (and latest.*)");
+    }
+
+    private String created(String token, String path, String json) throws Exception {
+        HttpResponse<String> answer = call(token, "POST", path, json);
+        expect(201, answer);
+        JsonNode body = JSON.readTree(answer.body());
+        return body.path("id").asText();
+    }
+
+    private static void expect(int status, HttpResponse<String> answer) {
+        if (answer.statusCode() != status) {
+            throw new IllegalStateException("expected " + status + ", got " + answer.statusCode() + ": " + answer.body());
+        }
+    }
+
+    private HttpResponse<String> call(String token, String method, String path, String json) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(suite.gatewayUrl() + path))
+                .header("Authorization", "Bearer " + token).header("Accept", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static int setting(String variable, int fallback) {
+        String value = System.getenv(variable);
+        return value == null || value.isBlank() ? fallback : Integer.parseInt(value.trim());
+    }
+}

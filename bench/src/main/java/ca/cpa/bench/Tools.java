@@ -1,0 +1,144 @@
+package ca.cpa.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The outside tools the benchmark drives (wrk, pgbench, Kafka's latency tool), and what they print. */
+final class Tools {
+
+    /** A wrk run: requests a second, latency percentiles in milliseconds, and answers that were not 2xx. */
+    record LoadResult(double requestsPerSecond, double p50, double p99, long failed) {
+    }
+
+    /** A latency tool's percentiles in milliseconds. */
+    record Latency(double p50, double p99) {
+    }
+
+    private static final Pattern PERCENTILE = Pattern.compile("^\\s*(50|99)(?:\\.000)?%\\s+([0-9.]+)(us|ms|s)\\s*$");
+
+    private Tools() {
+    }
+
+    static void require(String tool, String install) {
+        try {
+            Process which = new ProcessBuilder("sh", "-c", "command -v " + tool).start();
+            if (which.waitFor() != 0) {
+                throw new IllegalStateException(tool + " is not installed: " + install);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** wrk at {@code connections} connections for {@code seconds}; {@code script} sets method, body and headers. */
+    static LoadResult wrk(String url, Path script, int connections, int seconds) {
+        String out = run(List.of("wrk", "-t", "2", "-c", Integer.toString(connections), "-d", seconds + "s",
+                "--latency", "-s", script.toString(), url), Map.of(), seconds + 60);
+        double p50 = Double.NaN;
+        double p99 = Double.NaN;
+        double rate = Double.NaN;
+        long failed = 0;
+        for (String line : out.lines().toList()) {
+            Matcher percentile = PERCENTILE.matcher(line);
+            if (percentile.matches()) {
+                double value = Double.parseDouble(percentile.group(2)) * switch (percentile.group(3)) {
+                    case "us" -> 0.001;
+                    case "s" -> 1000.0;
+                    default -> 1.0;
+                };
+                if (percentile.group(1).equals("50")) {
+                    p50 = value;
+                } else {
+                    p99 = value;
+                }
+            } else if (line.startsWith("Requests/sec:")) {
+                rate = Double.parseDouble(line.substring("Requests/sec:".length()).trim());
+            } else if (line.trim().startsWith("Non-2xx or 3xx responses:")) {
+                failed += Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
+            } else if (line.trim().startsWith("Socket errors:")) {
+                for (String count : line.replaceAll("[^0-9 ]", " ").trim().split("\\s+")) {
+                    failed += Long.parseLong(count);
+                }
+            }
+        }
+        if (Double.isNaN(rate) || Double.isNaN(p50) || Double.isNaN(p99)) {
+            throw new IllegalStateException("wrk printed no figures:\n" + out);
+        }
+        return new LoadResult(rate, p50, p99, failed);
+    }
+
+    /** A wrk script: the method, body and headers of every request. */
+    static Path wrkScript(String method, String body, Map<String, String> headers) {
+        StringBuilder lua = new StringBuilder("wrk.method = \"" + method + "\"\n");
+        if (body != null) {
+            lua.append("wrk.body = [[").append(body).append("]]\n");
+        }
+        headers.forEach((name, value) -> lua.append("wrk.headers[\"").append(name).append("\"] = \"").append(value).append("\"\n"));
+        try {
+            Path file = Files.createTempFile("cpa-bench-", ".lua");
+            file.toFile().deleteOnExit();
+            return Files.writeString(file, lua.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** pgbench running {@code script} at {@code clients} clients for {@code seconds}: transactions a second. */
+    static double pgbench(String host, int port, String user, String database, Path script, int clients, int seconds) {
+        String out = run(List.of("pgbench", "-n", "-h", host, "-p", Integer.toString(port), "-U", user,
+                "-c", Integer.toString(clients), "-j", "2", "-T", Integer.toString(seconds), "-f", script.toString(), database),
+                Map.of("PGCONNECT_TIMEOUT", "10"), seconds + 60);
+        Matcher tps = Pattern.compile("tps = ([0-9.]+) \\(without initial connection time\\)").matcher(out);
+        if (!tps.find()) {
+            throw new IllegalStateException("pgbench printed no rate:\n" + out);
+        }
+        return Double.parseDouble(tps.group(1));
+    }
+
+    /** Kafka's EndToEndLatency (produce, then consume, one message at a time) on {@code topic}. */
+    static Latency kafkaEndToEnd(String classpath, String bootstrapServers, String topic, int messages) {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String out = run(List.of(java, "-Xmx256m", "-cp", classpath, "org.apache.kafka.tools.EndToEndLatency",
+                bootstrapServers, topic, Integer.toString(messages), "all", "512"), Map.of(), 300);
+        Matcher percentiles = Pattern.compile("50th = ([0-9.]+), 99th = ([0-9.]+)").matcher(out);
+        if (!percentiles.find()) {
+            throw new IllegalStateException("EndToEndLatency printed no percentiles:\n" + out);
+        }
+        return new Latency(Double.parseDouble(percentiles.group(1)), Double.parseDouble(percentiles.group(2)));
+    }
+
+    private static String run(List<String> command, Map<String, String> environment, int timeoutSeconds) {
+        try {
+            ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(true);
+            builder.environment().putAll(environment);
+            Process process = builder.start();
+            byte[] output = process.getInputStream().readAllBytes();
+            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException(command.get(0) + " did not finish");
+            }
+            String text = new String(output, StandardCharsets.UTF_8);
+            if (process.exitValue() != 0) {
+                throw new IllegalStateException(String.join(" ", command.subList(0, 1)) + " failed:\n" + text);
+            }
+            return text;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
