@@ -1,9 +1,15 @@
 package ca.cpa.gateway;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 
 import static io.restassured.RestAssured.given;
@@ -12,6 +18,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasEntry;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A stopped or hanging service: quick problem answers, never a hang, and recovery by itself. */
@@ -68,6 +75,27 @@ class DownstreamFailureTest {
         }
         await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
                 Callers.as(CALLER).get("/api/v1/authorization-cases").then().statusCode(200));
+    }
+
+    @Test
+    void callersThatHangUpDoNotOpenTheServicesCircuit() throws Exception {
+        StubService authorization = StubServices.authorization();
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
+                Callers.as(CALLER).get("/api/v1/authorization-cases").then().statusCode(200));
+        authorization.hang();
+        try {
+            HttpClient client = HttpClient.newHttpClient();
+            for (int i = 0; i < 6; i++) {
+                HttpRequest impatient = HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port
+                                + "/api/v1/authorization-cases"))
+                        .header("Authorization", "Bearer " + Callers.token(CALLER)).timeout(Duration.ofMillis(200)).build();
+                assertThrows(HttpTimeoutException.class, () -> client.send(impatient, HttpResponse.BodyHandlers.ofString()));
+            }
+        } finally {
+            authorization.answer();
+        }
+        // six abandoned calls, more than the three failures that open the circuit: it is still closed
+        Callers.as(CALLER).get("/api/v1/authorization-cases").then().statusCode(200);
     }
 
     @Test

@@ -90,18 +90,21 @@ public final class DownstreamProxy {
             Downstream.Origin origin = origins.get(index);
             context.set(ORIGIN, origin);
             return origin.breaker().<ProxyResponse>execute(attempt -> {
-                        // null: the caller's body is too large, which is no failure of the replica
+                        // null: the caller's body is too large, or the caller hung up: no failure of the replica
                         tooLarge.onSuccess(exceeded -> attempt.tryComplete(null));
                         context.sendRequest().onComplete(outcome -> {
                             if (outcome.succeeded()) {
                                 attempt.tryComplete(outcome.result());
+                            } else if (context.request().proxiedRequest().response().closed()) {
+                                attempt.tryComplete(null);
                             } else {
                                 attempt.tryFail(outcome.cause());
                             }
                         });
                     })
-                    .map(response -> response != null ? response
-                            : answer(context, 413, "payload-too-large", "problem.payload-too-large.detail", maxBodyBytes))
+                    .map(response -> response != null ? response : tooLarge.succeeded()
+                            ? answer(context, 413, "payload-too-large", "problem.payload-too-large.detail", maxBodyBytes)
+                            : callerGone(context))
                     .recover(failure -> {
                         boolean nothingSent = failure instanceof ConnectException || failure instanceof OpenCircuitException;
                         if (nothingSent && index + 1 < origins.size()) {
@@ -131,6 +134,12 @@ public final class DownstreamProxy {
         }
         return answer(context, 503, "downstream-unavailable", "problem.downstream-unavailable.detail",
                 downstream.name()).putHeader(HttpHeaders.RETRY_AFTER, "1");
+    }
+
+    /** The call abandoned by its caller (it closed the connection): nothing can be answered, nothing is logged. */
+    private ProxyResponse callerGone(ProxyContext context) {
+        LOG.debugf("the caller of %s %s hung up", context.request().getMethod(), context.request().getURI());
+        return context.request().release().response().setStatusCode(499);
     }
 
     private ProxyResponse answer(ProxyContext context, int status, String kind, String detailKey, Object... arguments) {
