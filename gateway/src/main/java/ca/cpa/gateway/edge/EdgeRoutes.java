@@ -5,7 +5,6 @@ import ca.cpa.gateway.routing.DownstreamProxy;
 import ca.cpa.gateway.routing.Downstreams;
 import ca.cpa.platform.tracing.RequestId;
 import ca.cpa.platform.tracing.TraceParent;
-import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
@@ -41,7 +40,7 @@ public class EdgeRoutes {
     Downstreams downstreams;
 
     @Inject
-    JWTParser tokens;
+    VerifiedTokens tokens;
 
     @Inject
     RateLimiter rateLimiter;
@@ -120,7 +119,7 @@ public class EdgeRoutes {
             return Optional.empty();
         }
         try {
-            return Optional.of(tokens.parse(authorization.substring(BEARER.length()).trim()));
+            return Optional.of(tokens.verify(authorization.substring(BEARER.length()).trim()));
         } catch (ParseException invalid) {
             return Optional.empty();
         }
