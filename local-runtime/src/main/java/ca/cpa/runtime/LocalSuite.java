@@ -200,7 +200,7 @@ public final class LocalSuite implements AutoCloseable {
         return startupTime;
     }
 
-    /** How long each process took from its launch to answering ready, at the last start. */
+    /** How long each process took from its launch to answering ready, at its last start. */
     public Map<String, Duration> readyTimes() {
         return Map.copyOf(readyTimes);
     }
@@ -235,7 +235,7 @@ public final class LocalSuite implements AutoCloseable {
         }
         Instant partStart = Instant.now();
         PostgresServer startedPostgres = PostgresServer.fromEnvironmentOrEmbedded(dataDir.resolve("postgres"),
-                ports.postgres(), false);
+                ports.postgres(), false, true);
         synchronized (this) {
             postgres = startedPostgres;
         }
@@ -436,11 +436,13 @@ public final class LocalSuite implements AutoCloseable {
 
     private void start(Instance instance) {
         try {
+            Instant launched = Instant.now();
             Process process = launch(instance);
             synchronized (this) {
                 processes.put(instance.name(), process);
             }
             awaitReady(instance, process);
+            readyTimes.put(instance.name(), Duration.between(launched, Instant.now()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -39,13 +39,13 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     /** The server named by the environment, or an embedded one kept under {@code directory}. */
-    public static PostgresServer fromEnvironmentOrEmbedded(Path directory, int port, boolean fresh) {
+    public static PostgresServer fromEnvironmentOrEmbedded(Path directory, int port, boolean fresh, boolean durable) {
         String url = System.getenv("CPA_DB_URL");
         if (url != null && !url.isBlank()) {
             return external(url, System.getenv().getOrDefault("CPA_DB_USER", "postgres"),
                     System.getenv().getOrDefault("CPA_DB_PASSWORD", ""));
         }
-        return embedded(directory, port, fresh);
+        return embedded(directory, port, fresh, durable);
     }
 
     private static PostgresServer external(String jdbcUrl, String user, String password) {
@@ -57,8 +57,10 @@ public final class PostgresServer implements AutoCloseable {
      * As root it runs the server in a user namespace (the library does that itself).
      *
      * @param fresh start from an empty data directory rather than the one kept there
+     * @param durable every commit on disk before it returns ({@code synchronous_commit}), as in
+     *                production; the library turns it off, which a one-service test run can afford
      */
-    public static PostgresServer embedded(Path directory, int port, boolean fresh) {
+    public static PostgresServer embedded(Path directory, int port, boolean fresh, boolean durable) {
         try {
             Path data = directory.toAbsolutePath().resolve("data");
             Path binaries = directory.toAbsolutePath().resolve("binaries");
@@ -73,6 +75,7 @@ public final class PostgresServer implements AutoCloseable {
                     .setCleanDataDirectory(false)
                     .setPort(port == 0 ? TcpPorts.free() : port)
                     .setServerConfig("max_connections", "200")
+                    .setServerConfig("synchronous_commit", durable ? "on" : "off")
                     .setOutputRedirector(ProcessBuilder.Redirect.appendTo(directory.resolve("postgres.log").toFile()))
                     .setErrorRedirector(ProcessBuilder.Redirect.appendTo(directory.resolve("postgres.log").toFile()))
                     .start();

@@ -30,7 +30,7 @@ public class CpaInfrastructure implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         Path workDir = Path.of(System.getProperty("cpa.test.work-dir", "target/cpa-test-runtime"));
-        postgres = PostgresServer.fromEnvironmentOrEmbedded(workDir.resolve("postgres"), 0, true);
+        postgres = PostgresServer.fromEnvironmentOrEmbedded(workDir.resolve("postgres"), 0, true, false);
         String jdbcUrl = postgres.recreateDatabase(database);
 
         String bootstrapServers = System.getenv("KAFKA_BOOTSTRAP_SERVERS");
