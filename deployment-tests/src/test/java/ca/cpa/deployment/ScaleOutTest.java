@@ -1,10 +1,10 @@
 package ca.cpa.deployment;
 
-import ca.cpa.runtime.Directories;
 import ca.cpa.runtime.LocalSuite;
 import ca.cpa.testing.Calls;
 import ca.cpa.testing.KafkaEvents;
 import ca.cpa.testing.SuiteClient;
+import ca.cpa.testing.SuiteUnderTest;
 import io.restassured.response.Response;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -25,9 +25,6 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -88,18 +85,8 @@ class ScaleOutTest {
 
     @BeforeAll
     static void startTwoReplicasOfEachService() {
-        Path workDir = Path.of(System.getProperty("cpa.test.work-dir", "target/cpa-scale-out")).toAbsolutePath();
-        Directories.deleteRecursively(workDir);
-        Map<String, String> environment = new HashMap<>(System.getenv());
-        environment.put("CPA_SERVICE_REPLICAS", "2");
-        environment.put("CPA_DB_NAME_SUFFIX", "_scale_out");
-        // the limiter stays on, above this load
-        environment.put("CPA_RATE_LIMIT_RPS", "10000");
-        environment.put("CPA_RATE_LIMIT_BURST", "10000");
-        environment.put("CPA_ACCESS_LOG", "false");
-        suite = LocalSuite.prepare(root(), workDir, LocalSuite.Ports.free(), environment).start();
+        suite = SuiteUnderTest.start("scale-out", Map.of("CPA_SERVICE_REPLICAS", "2"));
         gateway = new SuiteClient(suite.gatewayUrl(), suite.tokens());
-        System.setProperty("kafka.bootstrap.servers", suite.bootstrapServers());
         kafka = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, suite.bootstrapServers()));
     }
 
@@ -301,28 +288,14 @@ class ScaleOutTest {
                                 "memberType": "SWORN_OFFICER"}],
                  "durationMonths": 12, "justification": "Mentoring of the host state police."}"""
                 .formatted(mission, MENTORING, places)));
-        advance(request, "assessment", "{\"riskLevel\": \"MODERATE\", \"recommendation\": \"PROCEED\"}", "ASSESSED");
-        advance(request, "submission", null, "SUBMITTED");
+        gateway.advanceRequest(request, "assessment", "{\"riskLevel\": \"MODERATE\", \"recommendation\": \"PROCEED\"}", "ASSESSED");
+        gateway.advanceRequest(request, "submission", null, "SUBMITTED");
         String caseId = gateway.getUntil("gac-approver", null, "/api/v1/authorization-cases?missionId=" + mission,
                 cases -> cases.getList("items").size() == 1).getString("items[0].id");
         decideAll(caseId);
         gateway.getUntil("requesting-partner", "UN-DPO", "/api/v1/mission-requests/" + request,
                 body -> "AUTHORIZED".equals(body.getString("status")));
         return request;
-    }
-
-    /**
-     * Moves a request on. A retried call that finds the step already taken (its first attempt
-     * landed, but the answer was lost) is a 409; the request's status tells it apart.
-     */
-    private static void advance(String request, String step, String json, String statusAfter) {
-        Response answer = gateway.post("mission-planner", "/api/v1/mission-requests/" + request + "/" + step, json);
-        if (answer.statusCode() == 409) {
-            assertEquals(statusAfter, gateway.get("mission-planner", null, "/api/v1/mission-requests/" + request)
-                    .jsonPath().getString("status"), answer.asString());
-        } else {
-            assertEquals(200, answer.statusCode(), answer.asString());
-        }
     }
 
     private static void decideAll(String caseId) {
@@ -417,33 +390,18 @@ class ScaleOutTest {
     }
 
     private static void awaitValue(String service, String query, String expected) throws SQLException {
-        Instant deadline = Instant.now().plus(SuiteClient.PATIENCE);
-        String found = value(service, query);
-        while (!expected.equals(found) && Instant.now().isBefore(deadline)) {
-            SuiteClient.pause(Duration.ofMillis(200));
-            found = value(service, query);
-        }
-        assertEquals(expected, found, service + ": " + query);
+        SuiteUnderTest.awaitValue(suite, service, query, expected);
     }
 
     private static String value(String service, String query) throws SQLException {
-        Set<String> found = values(service, query);
-        return found.isEmpty() ? null : found.iterator().next();
+        return SuiteUnderTest.value(suite, service, query);
     }
 
     private static Set<String> values(String service, String query) throws SQLException {
-        Set<String> values = new HashSet<>();
-        try (Connection connection = suite.database(service);
-             PreparedStatement statement = connection.prepareStatement(query);
-             ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-                values.add(rows.getString(1));
-            }
-        }
-        return values;
+        return SuiteUnderTest.column(suite, service, query);
     }
 
     private static Path root() {
-        return Path.of(System.getProperty("cpa.root", "..")).toAbsolutePath().normalize();
+        return SuiteUnderTest.root();
     }
 }

@@ -1,10 +1,10 @@
 package ca.cpa.resilience;
 
-import ca.cpa.runtime.Directories;
 import ca.cpa.runtime.LocalSuite;
 import ca.cpa.testing.Calls;
 import ca.cpa.testing.KafkaEvents;
 import ca.cpa.testing.SuiteClient;
+import ca.cpa.testing.SuiteUnderTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.response.Response;
@@ -21,7 +21,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -30,7 +29,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -68,16 +66,8 @@ class ResilienceTest {
 
     @BeforeAll
     static void startTheSuite() {
-        Path workDir = Path.of(System.getProperty("cpa.test.work-dir", "target/cpa-resilience")).toAbsolutePath();
-        Directories.deleteRecursively(workDir);
-        Map<String, String> environment = new HashMap<>(System.getenv());
-        environment.put("CPA_DB_NAME_SUFFIX", "_resilience");
-        environment.put("CPA_RATE_LIMIT_RPS", "10000");
-        environment.put("CPA_RATE_LIMIT_BURST", "10000");
-        environment.put("CPA_ACCESS_LOG", "false");
-        suite = LocalSuite.prepare(root(), workDir, LocalSuite.Ports.free(), environment).start();
+        suite = SuiteUnderTest.start("resilience", Map.of());
         gateway = new SuiteClient(suite.gatewayUrl(), suite.tokens());
-        System.setProperty("kafka.bootstrap.servers", suite.bootstrapServers());
     }
 
     @AfterAll
@@ -156,8 +146,8 @@ class ResilienceTest {
             load.add(workers.submit(() -> {
                 started.incrementAndGet();
                 String request = fileRequest(mission, 1);
-                advance(request, "assessment", "{\"riskLevel\": \"LOW\", \"recommendation\": \"PROCEED\"}", "ASSESSED");
-                advance(request, "submission", null, "SUBMITTED");
+                gateway.advanceRequest(request, "assessment", "{\"riskLevel\": \"LOW\", \"recommendation\": \"PROCEED\"}", "ASSESSED");
+                gateway.advanceRequest(request, "submission", null, "SUBMITTED");
                 submitted.add(request);
                 return null;
             }));
@@ -324,17 +314,6 @@ class ResilienceTest {
         return answer.jsonPath().getString("id");
     }
 
-    /** A step whose first attempt may have landed though its answer was lost: a 409 then, told apart by the status. */
-    private static void advance(String request, String step, String json, String statusAfter) {
-        Response answer = gateway.post("mission-planner", "/api/v1/mission-requests/" + request + "/" + step, json);
-        if (answer.statusCode() == 409) {
-            assertEquals(statusAfter, gateway.get("mission-planner", null, "/api/v1/mission-requests/" + request)
-                    .jsonPath().getString("status"), answer.asString());
-        } else {
-            assertEquals(200, answer.statusCode(), answer.asString());
-        }
-    }
-
     private static HttpResponse<String> raw(String role, String method, String path, String contentType, byte[] body)
             throws IOException, InterruptedException {
         String token = role == null ? null : suite.tokens().issue("resilience-" + role, List.of(role), null, Duration.ofHours(1));
@@ -365,39 +344,14 @@ class ResilienceTest {
     }
 
     private static void awaitCount(String service, String query, long expected) throws SQLException {
-        Instant deadline = Instant.now().plus(SuiteClient.PATIENCE);
-        long found = count(service, query);
-        while (found != expected && Instant.now().isBefore(deadline)) {
-            SuiteClient.pause(Duration.ofMillis(200));
-            found = count(service, query);
-        }
-        assertEquals(expected, found, service + ": " + query);
-    }
-
-    private static long count(String service, String query) throws SQLException {
-        try (Connection connection = suite.database(service); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(query)) {
-            rows.next();
-            return rows.getLong(1);
-        }
+        SuiteUnderTest.awaitValue(suite, service, query, Long.toString(expected));
     }
 
     private static Set<String> ids(String service, String query) throws SQLException {
-        Set<String> ids = new HashSet<>();
-        try (Connection connection = suite.database(service); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(query)) {
-            while (rows.next()) {
-                ids.add(rows.getString(1));
-            }
-        }
-        return ids;
+        return SuiteUnderTest.column(suite, service, query);
     }
 
     private static String quoted(Set<String> ids) {
         return ids.stream().map(id -> "'" + id + "'").collect(Collectors.joining(","));
-    }
-
-    private static Path root() {
-        return Path.of(System.getProperty("cpa.root", "..")).toAbsolutePath().normalize();
     }
 }

@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The suite's users as a well-behaved client calls the gateway from many threads: a token
@@ -59,6 +60,22 @@ public final class SuiteClient {
 
     public Response get(String role, String organization, String path) {
         return send(role, organization, spec -> spec.get(path));
+    }
+
+    /**
+     * Moves a mission request on, as its planner, by {@code step} ({@code assessment},
+     * {@code submission}). A retried call that finds the step already taken (its first attempt
+     * landed, but the answer was lost) is a 409; the request's status, {@code statusAfter}, tells
+     * it apart from a real conflict.
+     */
+    public void advanceRequest(String request, String step, String json, String statusAfter) {
+        Response answer = post("mission-planner", "/api/v1/mission-requests/" + request + "/" + step, json);
+        if (answer.statusCode() == 409) {
+            assertEquals(statusAfter, get("mission-planner", null, "/api/v1/mission-requests/" + request)
+                    .jsonPath().getString("status"), answer.asString());
+        } else {
+            assertEquals(200, answer.statusCode(), answer.asString());
+        }
     }
 
     /** GETs {@code path} until its body satisfies {@code condition}. */
