@@ -107,7 +107,7 @@ public final class Benchmark {
         Map<String, Object> ready = new LinkedHashMap<>();
         suite.readyTimes().forEach((process, time) -> ready.put(process, time.toMillis() / 1000.0));
         report.put("readySeconds", ready);
-        table.add("| start-up to ready (s), launched together | " + ready.entrySet().stream()
+        table.add("| start-up to ready (s): PostgreSQL, Kafka, then the four launched together | " + ready.entrySet().stream()
                 .map(entry -> entry.getKey() + " " + String.format(Locale.ROOT, "%.1f", (Double) entry.getValue()))
                 .reduce((a, b) -> a + ", " + b).orElse("") + " | each ≤ 2 |");
     }

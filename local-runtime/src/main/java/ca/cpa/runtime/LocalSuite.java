@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -96,7 +97,7 @@ public final class LocalSuite implements AutoCloseable {
     private final DevTokens tokens;
     private final List<Instance> instances;
     private final Map<String, Process> processes = new LinkedHashMap<>();
-    private final Map<String, Duration> readyTimes = new LinkedHashMap<>();
+    private final Map<String, Duration> readyTimes = Collections.synchronizedMap(new LinkedHashMap<>());
     private PostgresServer postgres;
     private KafkaBroker broker;
     private String bootstrapServers;
@@ -200,9 +201,11 @@ public final class LocalSuite implements AutoCloseable {
         return startupTime;
     }
 
-    /** How long each process took from its launch to answering ready, at its last start. */
+    /** How long each process (the broker and an embedded PostgreSQL too) took from its launch to being ready, at its last start. */
     public Map<String, Duration> readyTimes() {
-        return Map.copyOf(readyTimes);
+        synchronized (readyTimes) {
+            return Collections.unmodifiableMap(new LinkedHashMap<>(readyTimes));
+        }
     }
 
     /** The operating system's id of each process the suite runs: services, the broker and an embedded PostgreSQL. */
@@ -240,6 +243,9 @@ public final class LocalSuite implements AutoCloseable {
             postgres = startedPostgres;
         }
         stopIfClosedMeanwhile();
+        if (postgres.isEmbedded()) {
+            readyTimes.put("postgres", Duration.between(partStart, Instant.now()));
+        }
         note("PostgreSQL ready (" + (postgres.isEmbedded() ? "embedded, port " + ports.postgres() + ", data in "
                 + dataDir.resolve("postgres") : dbUrl) + ") in " + seconds(partStart));
 
@@ -256,6 +262,7 @@ public final class LocalSuite implements AutoCloseable {
             }
             stopIfClosedMeanwhile();
             bootstrapServers = broker.bootstrapServers();
+            readyTimes.put("kafka", Duration.between(partStart, Instant.now()));
             note("Kafka ready (" + bootstrapServers + ", log " + broker.logFile() + ") in " + seconds(partStart));
         } else {
             note("Kafka: using " + bootstrapServers);
