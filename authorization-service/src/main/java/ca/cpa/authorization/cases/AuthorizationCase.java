@@ -1,6 +1,19 @@
 package ca.cpa.authorization.cases;
 
-import ca.cpa.platform.problem.ProblemException;
+import ca.cpa.authorization.ceiling.MinisterialAuthorization;
+import ca.cpa.events.authorization.CaseKind;
+import ca.cpa.events.authorization.CaseOpened;
+import ca.cpa.events.authorization.CaseStatus;
+import ca.cpa.events.authorization.DecisionRecorded;
+import ca.cpa.events.authorization.Denied;
+import ca.cpa.events.authorization.Granted;
+import ca.cpa.events.authorization.Partner;
+import ca.cpa.events.authorization.Verdict;
+import ca.cpa.platform.core.events.IntegrationEvent;
+import ca.cpa.platform.core.events.ResultWithEvents;
+import ca.cpa.platform.domain.ConflictException;
+import ca.cpa.platform.domain.IllegalTransitionException;
+import ca.cpa.platform.domain.RuleViolationException;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -18,14 +31,17 @@ import jakarta.persistence.Version;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
  * A question put to the three CPA partners: may this request deploy, or may this mission's
- * ceiling change? Every partner records one decision; three approvals approve the case, one
- * rejection rejects it.
+ * ceiling change? Every partner records one decision; three approvals approve the case and put
+ * its ceiling in force as the mission's next Ministerial Authorization, one rejection rejects it.
  */
 @Entity
 @Table(name = "authorization_case")
@@ -78,21 +94,31 @@ public class AuthorizationCase extends PanacheEntityBase {
     @Version
     public long version;
 
-    /** A submitted request's case: the ceiling in force plus the officers it asks for. */
-    public static AuthorizationCase forDeployment(UUID missionId, UUID missionRequestId, int ceilingInForce,
-                                                  int positions, String openedBy) {
-        AuthorizationCase authorizationCase = open(CaseKind.DEPLOYMENT, missionId, ceilingInForce + positions,
-                ceilingInForce, openedBy);
-        authorizationCase.missionRequestId = missionRequestId;
-        return authorizationCase;
+    /**
+     * What a partner's decision did: the events it caused and, after the third approval, the
+     * mission's new Ministerial Authorization, to be kept with the case.
+     */
+    public record Decided(List<IntegrationEvent> events, Optional<MinisterialAuthorization> authorization) {
     }
 
-    public static AuthorizationCase forCeilingAmendment(UUID missionId, int proposedCeiling, int ceilingInForce,
-                                                        String rationale, String openedBy) {
-        AuthorizationCase authorizationCase = open(CaseKind.CEILING_AMENDMENT, missionId, proposedCeiling,
-                ceilingInForce, openedBy);
-        authorizationCase.rationale = rationale;
-        return authorizationCase;
+    /** A submitted request's case: the ceiling in force plus the officers it asks for. */
+    public static ResultWithEvents<AuthorizationCase> forDeployment(UUID missionId, UUID missionRequestId,
+                                                                    int ceilingInForce, int positions,
+                                                                    String openedBy) {
+        AuthorizationCase opened = open(CaseKind.DEPLOYMENT, missionId, ceilingInForce + positions, ceilingInForce,
+                openedBy);
+        opened.missionRequestId = missionRequestId;
+        return ResultWithEvents.of(opened, opened.caseOpened());
+    }
+
+    /** A planner's proposal to change the mission's ceiling, e.g. PROTEUS from 7 to 12. */
+    public static ResultWithEvents<AuthorizationCase> forCeilingAmendment(UUID missionId, int proposedCeiling,
+                                                                          int ceilingInForce, String rationale,
+                                                                          String openedBy) {
+        AuthorizationCase opened = open(CaseKind.CEILING_AMENDMENT, missionId, proposedCeiling, ceilingInForce,
+                openedBy);
+        opened.rationale = rationale;
+        return ResultWithEvents.of(opened, opened.caseOpened());
     }
 
     private static AuthorizationCase open(CaseKind kind, UUID missionId, int proposedCeiling, int ceilingInForce,
@@ -110,26 +136,41 @@ public class AuthorizationCase extends PanacheEntityBase {
     }
 
     /**
-     * Records {@code partner}'s decision; a rejection closes the case. After the third
-     * approval, {@link #approve} records the ceiling granted.
+     * Records {@code partner}'s decision. A rejection (which needs a rationale) rejects the
+     * case; the third approval approves it and grants the mission's next authorization after
+     * {@code inForce}, the one in force now.
      */
-    public void record(Partner partner, Verdict verdict, String rationale, String decidedBy) {
+    public Decided record(Partner partner, Verdict verdict, String rationale, String decidedBy,
+                          Optional<MinisterialAuthorization> inForce) {
+        if (verdict == Verdict.REJECT && rationale == null) {
+            throw new RuleViolationException("rationale", "case.rationale-required");
+        }
         if (status != CaseStatus.PENDING) {
-            throw ProblemException.conflict("case.closed", status);
+            throw new IllegalTransitionException("case.closed", status);
         }
         if (decisions.containsKey(partner)) {
-            throw ProblemException.conflict("case.already-decided", partner);
+            throw new ConflictException("case.already-decided", partner);
         }
-        decisions.put(partner, new Decision(verdict, rationale, decidedBy));
+        Decision decision = new Decision(verdict, rationale, decidedBy);
+        decisions.put(partner, decision);
+        List<IntegrationEvent> events = new ArrayList<>();
+        Optional<MinisterialAuthorization> granted = Optional.empty();
         if (verdict == Verdict.REJECT) {
             close(CaseStatus.REJECTED);
+        } else if (isApprovedByAll()) {
+            int previousCeiling = inForce.map(authorization -> authorization.ceiling).orElse(0);
+            grantedCeiling = ceilingToGrant(previousCeiling);
+            close(CaseStatus.APPROVED);
+            granted = Optional.of(MinisterialAuthorization.succeeding(inForce, missionId, grantedCeiling, id));
         }
-    }
-
-    /** All three partners approved. */
-    public boolean isApprovedByAll() {
-        return status == CaseStatus.PENDING && decisions.size() == Partner.values().length
-                && decisions.values().stream().allMatch(decision -> decision.verdict == Verdict.APPROVE);
+        events.add(new DecisionRecorded(id, missionId, partner, verdict, status, decision.decidedAt));
+        granted.ifPresent(authorization -> events.add(new Granted(id, kind, missionId, missionRequestId,
+                authorization.ceiling, inForce.map(previous -> previous.ceiling).orElse(0), authorization.number,
+                authorization.effectiveDate, closedAt)));
+        if (status == CaseStatus.REJECTED) {
+            events.add(new Denied(id, kind, missionId, missionRequestId, partner, closedAt));
+        }
+        return new Decided(events, granted);
     }
 
     /**
@@ -139,14 +180,6 @@ public class AuthorizationCase extends PanacheEntityBase {
      */
     public int ceilingToGrant(int ceilingInForce) {
         return kind == CaseKind.DEPLOYMENT ? ceilingInForce + (proposedCeiling - ceilingAtOpening) : proposedCeiling;
-    }
-
-    public void approve(int ceiling) {
-        if (!isApprovedByAll()) {
-            throw new IllegalStateException("case " + id + " is not approved by all three partners");
-        }
-        grantedCeiling = ceiling;
-        close(CaseStatus.APPROVED);
     }
 
     /** Withdraws a pending case; a decided one stays as it was. Answers whether it changed. */
@@ -160,6 +193,15 @@ public class AuthorizationCase extends PanacheEntityBase {
 
     public boolean isOverdue(Instant now, Duration allowed) {
         return status == CaseStatus.PENDING && openedAt.plus(allowed).isBefore(now);
+    }
+
+    private boolean isApprovedByAll() {
+        return decisions.size() == Partner.values().length
+                && decisions.values().stream().allMatch(decision -> decision.verdict == Verdict.APPROVE);
+    }
+
+    private CaseOpened caseOpened() {
+        return new CaseOpened(id, kind, missionId, missionRequestId, proposedCeiling, ceilingAtOpening, openedAt);
     }
 
     private void close(CaseStatus outcome) {

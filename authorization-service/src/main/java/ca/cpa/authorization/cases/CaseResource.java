@@ -1,5 +1,6 @@
 package ca.cpa.authorization.cases;
 
+import ca.cpa.events.authorization.CaseStatus;
 import ca.cpa.authorization.cases.CasePayloads.NewCeilingAmendment;
 import ca.cpa.authorization.cases.CasePayloads.NewDecision;
 import ca.cpa.platform.http.ETags;

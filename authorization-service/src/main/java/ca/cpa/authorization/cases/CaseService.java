@@ -5,6 +5,13 @@ import ca.cpa.authorization.cases.CasePayloads.NewDecision;
 import ca.cpa.authorization.ceiling.MinisterialAuthorization;
 import ca.cpa.authorization.history.CaseHistory;
 import ca.cpa.authorization.history.CaseHistoryEntry.Action;
+import ca.cpa.events.authorization.CaseKind;
+import ca.cpa.events.authorization.CaseStatus;
+import ca.cpa.events.authorization.Partner;
+import ca.cpa.platform.core.events.ResultWithEvents;
+import ca.cpa.platform.domain.ConflictException;
+import ca.cpa.platform.domain.NotFoundException;
+import ca.cpa.platform.domain.RuleViolationException;
 import ca.cpa.platform.outbox.Outbox;
 import ca.cpa.platform.paging.Filter;
 import ca.cpa.platform.paging.PageRequest;
@@ -21,12 +28,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The tripartite decision. A case's row is locked while a decision is recorded, so decisions
- * arriving together are taken one after the other and the case is resolved exactly once.
+ * The tripartite decision as callers and events drive it: loads and locks the case, lets it
+ * decide, keeps the audit trail and hands the events the case caused to the outbox.
  */
 @ApplicationScoped
 public class CaseService {
@@ -54,11 +60,11 @@ public class CaseService {
         if (AuthorizationCase.count("missionRequestId", missionRequestId) > 0) {
             return;
         }
-        AuthorizationCase opened = AuthorizationCase.forDeployment(missionId, missionRequestId,
+        ResultWithEvents<AuthorizationCase> opened = AuthorizationCase.forDeployment(missionId, missionRequestId,
                 MinisterialAuthorization.ceilingInForce(missionId), positions, announcedBy);
-        opened.persistAndFlush();
-        history.append(opened.id, Action.OPENED, announcedBy, null, null, null, null);
-        outbox.publish(CaseEvents.CaseOpened.of(opened));
+        opened.result().persistAndFlush();
+        history.append(opened.result().id, Action.OPENED, announcedBy, null, null, null, null);
+        outbox.publish(opened.events());
     }
 
     /** A request was withdrawn: its case, if still pending, is withdrawn with it. */
@@ -78,75 +84,61 @@ public class CaseService {
     @Transactional
     public AuthorizationCase openCeilingAmendment(NewCeilingAmendment amendment) {
         if (amendment.kind() != CaseKind.CEILING_AMENDMENT) {
-            throw ProblemException.invalidField("kind", "case.only-amendments");
+            throw new RuleViolationException("kind", "case.only-amendments");
         }
         KnownMission.lock(amendment.missionId())
-                .orElseThrow(() -> ProblemException.invalidField("missionId", "case.unknown-mission"));
+                .orElseThrow(() -> new RuleViolationException("missionId", "case.unknown-mission"));
         if (AuthorizationCase.count("missionId = ?1 and kind = ?2 and status = ?3", amendment.missionId(),
                 CaseKind.CEILING_AMENDMENT, CaseStatus.PENDING) > 0) {
-            throw ProblemException.conflict("case.amendment-pending");
+            throw new ConflictException("case.amendment-pending");
         }
-        AuthorizationCase opened = AuthorizationCase.forCeilingAmendment(amendment.missionId(),
+        ResultWithEvents<AuthorizationCase> opened = AuthorizationCase.forCeilingAmendment(amendment.missionId(),
                 amendment.proposedCeiling(), MinisterialAuthorization.ceilingInForce(amendment.missionId()),
                 amendment.rationale().trim(), caller.subject());
-        opened.persistAndFlush();
-        history.append(opened.id, Action.OPENED, caller.subject(), Roles.MISSION_PLANNER, null, null, opened.rationale);
-        outbox.publish(CaseEvents.CaseOpened.of(opened));
-        return opened;
-    }
-
-    @Transactional
-    public AuthorizationCase decide(UUID id, NewDecision decision) {
-        if (!Partner.representedBy(caller).contains(decision.partner())) {
-            throw ProblemException.forbidden("case.not-your-partner", decision.partner());
-        }
-        String rationale = decision.rationale() == null || decision.rationale().isBlank() ? null : decision.rationale().trim();
-        if (decision.decision() == Verdict.REJECT && rationale == null) {
-            throw ProblemException.invalidField("rationale", "case.rationale-required");
-        }
-        if (!rowLocks.lock(AuthorizationCase.class, id)) {
-            throw ProblemException.notFound("authorization case", id);
-        }
-        AuthorizationCase authorizationCase = AuthorizationCase.findById(id);
-        Partner partner = decision.partner();
-        authorizationCase.record(partner, decision.decision(), rationale, caller.subject());
-        history.append(id, Action.DECISION_RECORDED, caller.subject(), partner.approverRole(), partner.name(),
-                decision.decision().name(), rationale);
-        CaseEvents.Granted granted = authorizationCase.isApprovedByAll() ? approve(authorizationCase, partner) : null;
-        AuthorizationCase.flush();
-        outbox.publish(new CaseEvents.DecisionRecorded(id, authorizationCase.missionId, partner, decision.decision(),
-                authorizationCase.status, authorizationCase.decisions.get(partner).decidedAt));
-        if (granted != null) {
-            outbox.publish(granted);
-        } else if (authorizationCase.status == CaseStatus.REJECTED) {
-            history.append(id, Action.REJECTED, caller.subject(), partner.approverRole(), partner.name(), null, rationale);
-            outbox.publish(new CaseEvents.Denied(id, authorizationCase.kind, authorizationCase.missionId,
-                    authorizationCase.missionRequestId, partner, authorizationCase.closedAt));
-        }
-        return authorizationCase;
+        AuthorizationCase amendmentCase = opened.result();
+        amendmentCase.persistAndFlush();
+        history.append(amendmentCase.id, Action.OPENED, caller.subject(), Roles.MISSION_PLANNER, null, null,
+                amendmentCase.rationale);
+        outbox.publish(opened.events());
+        return amendmentCase;
     }
 
     /**
-     * The third approval: the ceiling takes effect as the mission's next Ministerial
-     * Authorization, under the mission's lock. Answers the event that announces it.
+     * Records the caller's partner's decision. The case's row is locked, then its mission's, so
+     * that decisions arriving together are taken one after the other and a mission's
+     * authorizations are numbered in one order.
      */
-    private CaseEvents.Granted approve(AuthorizationCase authorizationCase, Partner lastPartner) {
+    @Transactional
+    public AuthorizationCase decide(UUID id, NewDecision decision) {
+        Partner partner = decision.partner();
+        if (!Approvers.representedBy(caller).contains(partner)) {
+            throw ProblemException.forbidden("case.not-your-partner", partner);
+        }
+        String rationale = decision.rationale() == null || decision.rationale().isBlank() ? null : decision.rationale().trim();
+        if (!rowLocks.lock(AuthorizationCase.class, id)) {
+            throw new NotFoundException("authorization case", id);
+        }
+        AuthorizationCase authorizationCase = AuthorizationCase.findById(id);
         KnownMission.lock(authorizationCase.missionId);
-        Optional<MinisterialAuthorization> inForce = MinisterialAuthorization.inForce(authorizationCase.missionId);
-        int previousCeiling = inForce.map(authorization -> authorization.ceiling).orElse(0);
-        authorizationCase.approve(authorizationCase.ceilingToGrant(previousCeiling));
-        history.append(authorizationCase.id, Action.APPROVED, caller.subject(), lastPartner.approverRole(),
-                lastPartner.name(), null, null);
-        MinisterialAuthorization granted = MinisterialAuthorization.grant(inForce, authorizationCase.missionId,
-                authorizationCase.grantedCeiling, authorizationCase.id);
-        return new CaseEvents.Granted(authorizationCase.id, authorizationCase.kind, authorizationCase.missionId,
-                authorizationCase.missionRequestId, granted.ceiling, previousCeiling, granted.number,
-                granted.effectiveDate, authorizationCase.closedAt);
+        AuthorizationCase.Decided decided = authorizationCase.record(partner, decision.decision(), rationale,
+                caller.subject(), MinisterialAuthorization.inForce(authorizationCase.missionId));
+        decided.authorization().ifPresent(authorization -> authorization.persist());
+        String role = Approvers.roleOf(partner);
+        history.append(id, Action.DECISION_RECORDED, caller.subject(), role, partner.name(), decision.decision().name(),
+                rationale);
+        if (authorizationCase.status == CaseStatus.APPROVED) {
+            history.append(id, Action.APPROVED, caller.subject(), role, partner.name(), null, null);
+        } else if (authorizationCase.status == CaseStatus.REJECTED) {
+            history.append(id, Action.REJECTED, caller.subject(), role, partner.name(), null, rationale);
+        }
+        AuthorizationCase.flush();
+        outbox.publish(decided.events());
+        return authorizationCase;
     }
 
     public AuthorizationCase get(UUID id) {
         return AuthorizationCase.<AuthorizationCase>findByIdOptional(id)
-                .orElseThrow(() -> ProblemException.notFound("authorization case", id));
+                .orElseThrow(() -> new NotFoundException("authorization case", id));
     }
 
     public CaseView view(AuthorizationCase authorizationCase) {

@@ -1,5 +1,6 @@
 package ca.cpa.authorization.cases;
 
+import ca.cpa.events.authorization.Verdict;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;

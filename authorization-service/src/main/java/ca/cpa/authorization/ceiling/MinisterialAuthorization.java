@@ -51,11 +51,12 @@ public class MinisterialAuthorization extends PanacheEntityBase {
     }
 
     /**
-     * Records the mission's next authorization after {@code inForce}, in force from today. The
-     * caller holds the mission's lock, so numbers never repeat.
+     * The mission's next authorization after {@code inForce} (numbered one higher, or 1 for the
+     * first), in force from today. The caller holds the mission's lock while it is decided and
+     * kept, so numbers never repeat.
      */
-    public static MinisterialAuthorization grant(Optional<MinisterialAuthorization> inForce, UUID missionId, int ceiling,
-                                                 UUID caseId) {
+    public static MinisterialAuthorization succeeding(Optional<MinisterialAuthorization> inForce, UUID missionId,
+                                                      int ceiling, UUID caseId) {
         MinisterialAuthorization authorization = new MinisterialAuthorization();
         authorization.id = UUID.randomUUID();
         authorization.missionId = missionId;
@@ -64,7 +65,6 @@ public class MinisterialAuthorization extends PanacheEntityBase {
         authorization.effectiveDate = LocalDate.now(ZoneOffset.UTC);
         authorization.caseId = caseId;
         authorization.recordedAt = Instant.now();
-        authorization.persist();
         return authorization;
     }
 }

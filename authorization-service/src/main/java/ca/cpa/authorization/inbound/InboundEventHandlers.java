@@ -2,6 +2,9 @@ package ca.cpa.authorization.inbound;
 
 import ca.cpa.authorization.cases.CaseService;
 import ca.cpa.authorization.cases.KnownMission;
+import ca.cpa.events.mission.MissionCreated;
+import ca.cpa.events.mission.MissionRequestSubmitted;
+import ca.cpa.events.mission.MissionRequestWithdrawn;
 import ca.cpa.platform.inbox.EventHandler;
 import ca.cpa.platform.inbox.InboundEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,25 +23,24 @@ public class InboundEventHandlers {
     CaseService cases;
 
     @Produces
-    EventHandler<MissionEvents.MissionCreated> missionCreated() {
-        return EventHandler.of(MissionEvents.MISSION_CREATED, MissionEvents.MissionCreated.class,
+    EventHandler<MissionCreated> missionCreated() {
+        return EventHandler.of(MissionCreated.TYPE, MissionCreated.class,
                 event -> KnownMission.remember(event.data().missionId(), event.data().code()));
     }
 
     @Produces
-    EventHandler<MissionEvents.RequestSubmitted> requestSubmitted() {
-        return EventHandler.of(MissionEvents.REQUEST_SUBMITTED, MissionEvents.RequestSubmitted.class,
-                this::openDeploymentCase);
+    EventHandler<MissionRequestSubmitted> requestSubmitted() {
+        return EventHandler.of(MissionRequestSubmitted.TYPE, MissionRequestSubmitted.class, this::openDeploymentCase);
     }
 
     @Produces
-    EventHandler<MissionEvents.RequestWithdrawn> requestWithdrawn() {
-        return EventHandler.of(MissionEvents.REQUEST_WITHDRAWN, MissionEvents.RequestWithdrawn.class,
+    EventHandler<MissionRequestWithdrawn> requestWithdrawn() {
+        return EventHandler.of(MissionRequestWithdrawn.TYPE, MissionRequestWithdrawn.class,
                 event -> cases.withdrawForRequest(event.data().missionRequestId(), event.data().reason(), event.source()));
     }
 
-    private void openDeploymentCase(InboundEvent<MissionEvents.RequestSubmitted> event) {
-        MissionEvents.RequestSubmitted submitted = event.data();
+    private void openDeploymentCase(InboundEvent<MissionRequestSubmitted> event) {
+        MissionRequestSubmitted submitted = event.data();
         cases.openForSubmittedRequest(submitted.missionRequestId(), submitted.missionId(), submitted.missionCode(),
                 submitted.totalPositions(), event.source());
     }

@@ -1,8 +1,8 @@
 package ca.cpa.gateway.edge;
 
-import ca.cpa.platform.problem.Messages;
-import ca.cpa.platform.problem.Problem;
-import ca.cpa.platform.tracing.RequestId;
+import ca.cpa.platform.core.problem.Messages;
+import ca.cpa.platform.core.problem.Problem;
+import ca.cpa.platform.core.tracing.RequestId;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.buffer.Buffer;

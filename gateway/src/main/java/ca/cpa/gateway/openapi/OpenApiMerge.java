@@ -1,6 +1,6 @@
 package ca.cpa.gateway.openapi;
 
-import ca.cpa.platform.problem.Problem;
+import ca.cpa.platform.core.problem.Problem;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;

@@ -1,8 +1,8 @@
 package ca.cpa.gateway.routing;
 
 import ca.cpa.gateway.edge.GatewayProblems;
-import ca.cpa.platform.problem.Problem;
-import ca.cpa.platform.tracing.RequestId;
+import ca.cpa.platform.core.problem.Problem;
+import ca.cpa.platform.core.tracing.RequestId;
 import io.vertx.circuitbreaker.OpenCircuitException;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;

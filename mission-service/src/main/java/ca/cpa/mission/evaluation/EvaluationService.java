@@ -1,9 +1,9 @@
 package ca.cpa.mission.evaluation;
 
-import ca.cpa.mission.mission.MissionService;
+import ca.cpa.mission.missions.MissionService;
 import ca.cpa.platform.paging.PageRequest;
 import ca.cpa.platform.paging.PageResponse;
-import ca.cpa.platform.problem.ProblemException;
+import ca.cpa.platform.domain.NotFoundException;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -34,6 +34,6 @@ public class EvaluationService {
 
     public Evaluation get(UUID missionId, UUID id) {
         return Evaluation.<Evaluation>find("id = ?1 and missionId = ?2", id, missionId).firstResultOptional()
-                .orElseThrow(() -> ProblemException.notFound("evaluation", id));
+                .orElseThrow(() -> new NotFoundException("evaluation", id));
     }
 }

@@ -1,13 +1,16 @@
 package ca.cpa.mission.inbound;
 
-import ca.cpa.mission.mission.Mission;
+import ca.cpa.events.authorization.Denied;
+import ca.cpa.events.authorization.Granted;
+import ca.cpa.events.personnel.DeploymentEnded;
+import ca.cpa.events.personnel.DeploymentStarted;
+import ca.cpa.mission.missions.Mission;
 import ca.cpa.mission.presence.PresenceService;
 import ca.cpa.mission.request.MissionRequest;
 import ca.cpa.platform.inbox.EventHandler;
 import ca.cpa.platform.inbox.InboundEvent;
 import ca.cpa.platform.inbox.UnprocessableEventException;
 import ca.cpa.platform.persistence.RowLocks;
-import ca.cpa.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
@@ -18,7 +21,8 @@ import java.util.UUID;
 /**
  * What mission-service does with the events of the other services: the CPA partners'
  * decisions (authorization-service) and officers arriving in and leaving theatre
- * (personnel-service). Each runs in the inbox's transaction.
+ * (personnel-service). Each runs in the inbox's transaction; a decision the request's status
+ * cannot take is refused by the request itself, and the inbox sets the event aside.
  */
 @ApplicationScoped
 public class InboundEventHandlers {
@@ -30,30 +34,30 @@ public class InboundEventHandlers {
     RowLocks rowLocks;
 
     @Produces
-    EventHandler<AuthorizationEvents.Granted> authorizationGranted() {
-        return EventHandler.of(AuthorizationEvents.GRANTED, AuthorizationEvents.Granted.class, this::grant);
+    EventHandler<Granted> authorizationGranted() {
+        return EventHandler.of(Granted.TYPE, Granted.class, this::grant);
     }
 
     @Produces
-    EventHandler<AuthorizationEvents.Denied> authorizationDenied() {
-        return EventHandler.of(AuthorizationEvents.DENIED, AuthorizationEvents.Denied.class, this::deny);
+    EventHandler<Denied> authorizationDenied() {
+        return EventHandler.of(Denied.TYPE, Denied.class, this::deny);
     }
 
     @Produces
-    EventHandler<DeploymentEvents.Deployment> deploymentStarted() {
-        return EventHandler.of(DeploymentEvents.STARTED, DeploymentEvents.Deployment.class, event -> presence.arrived(
+    EventHandler<DeploymentStarted> deploymentStarted() {
+        return EventHandler.of(DeploymentStarted.TYPE, DeploymentStarted.class, event -> presence.arrived(
                 event.data().deploymentId(), event.data().missionId(), event.data().missionRequestId(), event.data().role()));
     }
 
     @Produces
-    EventHandler<DeploymentEvents.Deployment> deploymentEnded() {
-        return EventHandler.of(DeploymentEvents.ENDED, DeploymentEvents.Deployment.class, event -> presence.left(
+    EventHandler<DeploymentEnded> deploymentEnded() {
+        return EventHandler.of(DeploymentEnded.TYPE, DeploymentEnded.class, event -> presence.left(
                 event.data().deploymentId(), event.data().missionId(), event.data().missionRequestId(), event.data().role()));
     }
 
     /** The mission takes the new ceiling; the request it authorizes, if any, becomes AUTHORIZED. */
-    private void grant(InboundEvent<AuthorizationEvents.Granted> event) {
-        AuthorizationEvents.Granted granted = event.data();
+    private void grant(InboundEvent<Granted> event) {
+        Granted granted = event.data();
         Mission mission = Mission.findById(granted.missionId(), LockModeType.PESSIMISTIC_WRITE);
         if (mission == null) {
             throw new UnprocessableEventException("granted for unknown mission " + granted.missionId());
@@ -61,26 +65,16 @@ public class InboundEventHandlers {
         mission.applyCeiling(granted.newCeiling(), granted.authorizationNumber());
         if (granted.missionRequestId() != null) {
             MissionRequest request = requestOf(granted.missionRequestId(), granted.missionId());
-            decide(request, () -> request.authorize(granted.caseId(), event.time()));
+            request.authorize(granted.caseId(), event.time());
             presence.fillPositions(request);
         }
     }
 
     /** The request the partners rejected becomes DECLINED; a denied ceiling amendment changes nothing here. */
-    private void deny(InboundEvent<AuthorizationEvents.Denied> event) {
-        AuthorizationEvents.Denied denied = event.data();
+    private void deny(InboundEvent<Denied> event) {
+        Denied denied = event.data();
         if (denied.missionRequestId() != null) {
-            MissionRequest request = requestOf(denied.missionRequestId(), denied.missionId());
-            decide(request, () -> request.decline(denied.caseId(), event.time()));
-        }
-    }
-
-    private static void decide(MissionRequest request, Runnable decision) {
-        try {
-            decision.run();
-        } catch (ProblemException illegal) {
-            throw new UnprocessableEventException("request " + request.id + " cannot be decided in status "
-                    + request.status);
+            requestOf(denied.missionRequestId(), denied.missionId()).decline(denied.caseId(), event.time());
         }
     }
 

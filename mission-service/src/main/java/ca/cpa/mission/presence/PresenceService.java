@@ -1,9 +1,8 @@
 package ca.cpa.mission.presence;
 
-import ca.cpa.mission.mission.Mission;
+import ca.cpa.events.mission.PositionRole;
+import ca.cpa.mission.missions.Mission;
 import ca.cpa.mission.request.MissionRequest;
-import ca.cpa.mission.request.MissionRequestEvents;
-import ca.cpa.mission.request.PositionRole;
 import ca.cpa.platform.inbox.UnprocessableEventException;
 import ca.cpa.platform.outbox.Outbox;
 import ca.cpa.platform.persistence.RowLocks;
@@ -85,10 +84,7 @@ public class PresenceService {
                 .getResultList();
         Map<PositionRole, Integer> byRole = new EnumMap<>(PositionRole.class);
         counts.forEach(row -> byRole.put((PositionRole) row[0], ((Number) row[1]).intValue()));
-        if (request.recordInTheatre(byRole)) {
-            outbox.publish(new MissionRequestEvents.MissionRequestFulfilled(request.id, request.missionId,
-                    byRole.values().stream().mapToInt(Integer::intValue).sum(), request.fulfilledAt));
-        }
+        outbox.publish(request.recordInTheatre(byRole));
     }
 
     private static Mission lockMission(UUID missionId) {

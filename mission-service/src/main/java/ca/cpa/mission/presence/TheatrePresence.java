@@ -1,6 +1,6 @@
 package ca.cpa.mission.presence;
 
-import ca.cpa.mission.request.PositionRole;
+import ca.cpa.events.mission.PositionRole;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,6 +1,17 @@
 package ca.cpa.mission.request;
 
-import ca.cpa.platform.problem.ProblemException;
+import ca.cpa.events.mission.RequestStatus;
+import ca.cpa.events.mission.PositionRole;
+import ca.cpa.events.mission.MissionRequestFulfilled;
+import ca.cpa.events.mission.MissionRequestReceived;
+import ca.cpa.events.mission.MissionRequestSubmitted;
+import ca.cpa.events.mission.MissionRequestWithdrawn;
+import ca.cpa.events.mission.Organization;
+import ca.cpa.events.mission.Position;
+import ca.cpa.platform.core.events.IntegrationEvent;
+import ca.cpa.platform.core.events.ResultWithEvents;
+import ca.cpa.platform.domain.ConflictException;
+import ca.cpa.platform.domain.IllegalTransitionException;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -18,8 +29,10 @@ import jakarta.persistence.Version;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -29,6 +42,10 @@ import java.util.UUID;
 @Entity
 @Table(name = "mission_request")
 public class MissionRequest extends PanacheEntityBase {
+
+    /** A request may be withdrawn until the partners decline it or it is fulfilled. */
+    private static final Set<RequestStatus> WITHDRAWABLE = EnumSet.of(RequestStatus.RECEIVED, RequestStatus.ASSESSED,
+            RequestStatus.SUBMITTED, RequestStatus.AUTHORIZED);
 
     @Id
     public UUID id;
@@ -93,9 +110,9 @@ public class MissionRequest extends PanacheEntityBase {
     @Version
     public long version;
 
-    public static MissionRequest receive(UUID missionId, RequestingOrganization organization,
-                                         List<RequestedPosition> positions, int durationMonths, String justification,
-                                         String filedBy) {
+    public static ResultWithEvents<MissionRequest> receive(UUID missionId, RequestingOrganization organization,
+                                                           List<RequestedPosition> positions, int durationMonths,
+                                                           String justification, String filedBy) {
         MissionRequest request = new MissionRequest();
         request.id = UUID.randomUUID();
         request.missionId = missionId;
@@ -107,7 +124,8 @@ public class MissionRequest extends PanacheEntityBase {
         request.filedBy = filedBy;
         request.receivedAt = Instant.now();
         request.updatedAt = request.receivedAt;
-        return request;
+        return ResultWithEvents.of(request, new MissionRequestReceived(request.id, missionId, request.organization(),
+                request.positionsAsAnnounced(), durationMonths, request.receivedAt));
     }
 
     /** Records (or, before submission, revises) the planner's assessment. */
@@ -118,28 +136,32 @@ public class MissionRequest extends PanacheEntityBase {
         moveTo(RequestStatus.ASSESSED);
     }
 
-    /** Sends the request to the CPA partners for authorization; needs a PROCEED assessment. */
-    public void submit(String submittedBy) {
+    /**
+     * Sends the request to the CPA partners for authorization; needs a PROCEED assessment. The
+     * event carries all the partners and personnel-service need to act on it.
+     */
+    public List<IntegrationEvent> submit(String submittedBy, String missionCode) {
         requireStatus("submit", RequestStatus.ASSESSED);
         if (assessment.recommendation != Assessment.Recommendation.PROCEED) {
-            throw ProblemException.conflict("mission-request.submission-needs-proceed");
+            throw new ConflictException("mission-request.submission-needs-proceed");
         }
         this.submittedBy = submittedBy;
         this.submittedAt = Instant.now();
         moveTo(RequestStatus.SUBMITTED);
+        return List.of(new MissionRequestSubmitted(id, missionId, missionCode, organization(), positionsAsAnnounced(),
+                totalPositions(), durationMonths, submittedAt));
     }
 
-    /** Withdraws the request; answers the status it left. */
-    public RequestStatus withdraw(String reason, String withdrawnBy) {
-        if (!status.isWithdrawable()) {
-            throw ProblemException.conflict("mission-request.illegal-transition", "withdraw", status);
+    public List<IntegrationEvent> withdraw(String reason, String withdrawnBy) {
+        if (!WITHDRAWABLE.contains(status)) {
+            throw new IllegalTransitionException("mission-request.illegal-transition", "withdraw", status);
         }
         RequestStatus previous = status;
         withdrawalReason = reason;
         this.withdrawnBy = withdrawnBy;
         withdrawnAt = Instant.now();
         moveTo(RequestStatus.WITHDRAWN);
-        return previous;
+        return List.of(new MissionRequestWithdrawn(id, missionId, previous, reason, withdrawnAt));
     }
 
     /**
@@ -171,19 +193,20 @@ public class MissionRequest extends PanacheEntityBase {
      * Takes in how many officers of each role are in theatre for this request; an authorized
      * request whose every position is filled becomes FULFILLED.
      *
-     * @return whether the request became fulfilled now
+     * @return the fulfilment, when the request became fulfilled now
      */
-    public boolean recordInTheatre(Map<PositionRole, Integer> officersByRole) {
+    public List<IntegrationEvent> recordInTheatre(Map<PositionRole, Integer> officersByRole) {
         for (RequestedPosition position : positions) {
             position.inTheatre = officersByRole.getOrDefault(position.role, 0);
         }
         updatedAt = Instant.now();
-        if (status == RequestStatus.AUTHORIZED && positions.stream().allMatch(RequestedPosition::isFilled)) {
-            fulfilledAt = updatedAt;
-            moveTo(RequestStatus.FULFILLED);
-            return true;
+        if (status != RequestStatus.AUTHORIZED || !positions.stream().allMatch(RequestedPosition::isFilled)) {
+            return List.of();
         }
-        return false;
+        fulfilledAt = updatedAt;
+        moveTo(RequestStatus.FULFILLED);
+        int officersInTheatre = officersByRole.values().stream().mapToInt(Integer::intValue).sum();
+        return List.of(new MissionRequestFulfilled(id, missionId, officersInTheatre, fulfilledAt));
     }
 
     public int totalPositions() {
@@ -200,7 +223,16 @@ public class MissionRequest extends PanacheEntityBase {
                 return;
             }
         }
-        throw ProblemException.conflict("mission-request.illegal-transition", action, status);
+        throw new IllegalTransitionException("mission-request.illegal-transition", action, status);
+    }
+
+    private Organization organization() {
+        return new Organization(requestingOrganization.type, requestingOrganization.name, requestingOrganization.country);
+    }
+
+    private List<Position> positionsAsAnnounced() {
+        return positions.stream().map(p -> new Position(p.role, p.count, p.languages, p.minYearsOfService, p.memberType))
+                .toList();
     }
 
     private void moveTo(RequestStatus next) {

@@ -1,5 +1,6 @@
 package ca.cpa.mission.request;
 
+import ca.cpa.events.mission.RequestStatus;
 import ca.cpa.mission.request.MissionRequestPayloads.AssessmentPayload;
 import ca.cpa.mission.request.MissionRequestPayloads.NewMissionRequest;
 import ca.cpa.mission.request.MissionRequestPayloads.WithdrawalPayload;

@@ -1,9 +1,16 @@
 package ca.cpa.mission.request;
 
-import ca.cpa.mission.mission.Mission;
+import ca.cpa.events.mission.OrganizationType;
+import ca.cpa.events.mission.RequestStatus;
+import ca.cpa.events.mission.PositionRole;
+import ca.cpa.mission.missions.Mission;
 import ca.cpa.mission.request.MissionRequestPayloads.AssessmentPayload;
 import ca.cpa.mission.request.MissionRequestPayloads.NewMissionRequest;
 import ca.cpa.mission.request.MissionRequestPayloads.PositionPayload;
+import ca.cpa.platform.core.events.IntegrationEvent;
+import ca.cpa.platform.core.events.ResultWithEvents;
+import ca.cpa.platform.domain.NotFoundException;
+import ca.cpa.platform.domain.RuleViolationException;
 import ca.cpa.platform.outbox.Outbox;
 import ca.cpa.platform.paging.Filter;
 import ca.cpa.platform.paging.PageRequest;
@@ -44,24 +51,24 @@ public class MissionRequestService {
             throw ProblemException.forbidden("mission-request.other-organization", organization);
         }
         if (body.requestingOrganization().type() == OrganizationType.COUNTRY && body.requestingOrganization().country() == null) {
-            throw ProblemException.invalidField("requestingOrganization.country", "mission-request.country-required");
+            throw new RuleViolationException("requestingOrganization.country", "mission-request.country-required");
         }
         Mission mission = Mission.<Mission>findByIdOptional(body.missionId())
-                .orElseThrow(() -> ProblemException.invalidField("missionId", "mission-request.unknown-mission"));
+                .orElseThrow(() -> new RuleViolationException("missionId", "mission-request.unknown-mission"));
         mission.requireOpenForRequests();
-        MissionRequest request = MissionRequest.receive(mission.id,
+        ResultWithEvents<MissionRequest> received = MissionRequest.receive(mission.id,
                 new RequestingOrganization(body.requestingOrganization().type(), organization,
                         body.requestingOrganization().country()),
                 positions(body.positions()), body.durationMonths(), body.justification().trim(), caller.subject());
-        request.persistAndFlush();
-        outbox.publish(MissionRequestEvents.MissionRequestReceived.of(request));
-        return request;
+        received.result().persistAndFlush();
+        outbox.publish(received.events());
+        return received.result();
     }
 
     public MissionRequest get(UUID id) {
         return MissionRequest.<MissionRequest>findByIdOptional(id)
                 .filter(request -> !isPartner() || caller.organization().filter(request::belongsTo).isPresent())
-                .orElseThrow(() -> ProblemException.notFound("mission request", id));
+                .orElseThrow(() -> new NotFoundException("mission request", id));
     }
 
     public PageResponse<MissionRequestView> list(RequestStatus status, UUID missionId, PageRequest page) {
@@ -87,20 +94,19 @@ public class MissionRequestService {
     @Transactional
     public MissionRequest submit(UUID id) {
         MissionRequest request = get(id);
-        request.submit(caller.subject());
         Mission mission = Mission.findById(request.missionId);
+        List<IntegrationEvent> events = request.submit(caller.subject(), mission.code);
         MissionRequest.flush();
-        outbox.publish(MissionRequestEvents.MissionRequestSubmitted.of(request, mission.code));
+        outbox.publish(events);
         return request;
     }
 
     @Transactional
     public MissionRequest withdraw(UUID id, String reason) {
         MissionRequest request = get(id);
-        RequestStatus previous = request.withdraw(reason.trim(), caller.subject());
+        List<IntegrationEvent> events = request.withdraw(reason.trim(), caller.subject());
         MissionRequest.flush();
-        outbox.publish(new MissionRequestEvents.MissionRequestWithdrawn(request.id, request.missionId, previous,
-                request.withdrawalReason, request.withdrawnAt));
+        outbox.publish(events);
         return request;
     }
 
@@ -114,7 +120,7 @@ public class MissionRequestService {
         List<RequestedPosition> positions = new ArrayList<>();
         for (PositionPayload payload : payloads) {
             if (!roles.add(payload.role())) {
-                throw ProblemException.invalidField("positions", "mission-request.duplicate-role", payload.role());
+                throw new RuleViolationException("positions", "mission-request.duplicate-role", payload.role());
             }
             positions.add(new RequestedPosition(payload.role(), payload.count(),
                     payload.languages().stream().distinct().toList(), payload.minYearsOfService(),

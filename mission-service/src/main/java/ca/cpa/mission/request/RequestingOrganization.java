@@ -1,5 +1,6 @@
 package ca.cpa.mission.request;
 
+import ca.cpa.events.mission.OrganizationType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;

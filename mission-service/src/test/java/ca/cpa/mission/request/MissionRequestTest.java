@@ -1,6 +1,13 @@
 package ca.cpa.mission.request;
 
-import ca.cpa.platform.problem.ProblemException;
+import ca.cpa.events.mission.OrganizationType;
+import ca.cpa.events.mission.RequestStatus;
+import ca.cpa.events.mission.PositionRole;
+import ca.cpa.events.mission.MemberType;
+import ca.cpa.events.mission.MissionRequestFulfilled;
+import ca.cpa.events.mission.MissionRequestSubmitted;
+import ca.cpa.events.mission.MissionRequestWithdrawn;
+import ca.cpa.platform.domain.ConflictException;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -11,7 +18,6 @@ import java.util.UUID;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The request's status machine, without HTTP or a database. */
 class MissionRequestTest {
@@ -21,13 +27,13 @@ class MissionRequestTest {
                 new RequestingOrganization(OrganizationType.UNITED_NATIONS, "UN-DPO", null),
                 List.of(new RequestedPosition(PositionRole.ELECTIONS_SUPPORT, 2, List.of("fr"), 3, MemberType.SWORN_OFFICER),
                         new RequestedPosition(PositionRole.STRATEGIC_ANALYSIS, 1, List.of("en"), 0, MemberType.CIVILIAN_MEMBER)),
-                6, "Elections", "partner");
+                6, "Elections", "partner").result();
     }
 
     private static MissionRequest authorized() {
         MissionRequest request = received();
         request.assess(Assessment.RiskLevel.HIGH, Assessment.Recommendation.PROCEED, null, "planner");
-        request.submit("planner");
+        request.submit("planner", "MINUSTAH");
         request.authorize(UUID.randomUUID(), Instant.now());
         return request;
     }
@@ -35,21 +41,21 @@ class MissionRequestTest {
     @Test
     void submissionNeedsAProceedAssessment() {
         MissionRequest request = received();
-        assertThrows(ProblemException.class, () -> request.submit("planner"));
+        assertThrows(ConflictException.class, () -> request.submit("planner", "MINUSTAH"));
         request.assess(Assessment.RiskLevel.EXTREME, Assessment.Recommendation.DO_NOT_PROCEED, null, "planner");
-        assertThrows(ProblemException.class, () -> request.submit("planner"));
+        assertThrows(ConflictException.class, () -> request.submit("planner", "MINUSTAH"));
         request.assess(Assessment.RiskLevel.MODERATE, Assessment.Recommendation.PROCEED, "revised", "planner");
-        request.submit("planner");
+        request.submit("planner", "MINUSTAH");
         assertEquals(RequestStatus.SUBMITTED, request.status);
-        assertThrows(ProblemException.class,
+        assertThrows(ConflictException.class,
                 () -> request.assess(Assessment.RiskLevel.LOW, Assessment.Recommendation.PROCEED, null, "planner"));
     }
 
     @Test
     void onlyASubmittedRequestIsDecided() {
         MissionRequest request = received();
-        assertThrows(ProblemException.class, () -> request.authorize(UUID.randomUUID(), Instant.now()));
-        assertThrows(ProblemException.class, () -> request.decline(UUID.randomUUID(), Instant.now()));
+        assertThrows(ConflictException.class, () -> request.authorize(UUID.randomUUID(), Instant.now()));
+        assertThrows(ConflictException.class, () -> request.decline(UUID.randomUUID(), Instant.now()));
         assertEquals(RequestStatus.RECEIVED, request.status);
     }
 
@@ -57,8 +63,10 @@ class MissionRequestTest {
     void aDecisionDoesNotReviveAWithdrawnRequest() {
         MissionRequest request = received();
         request.assess(Assessment.RiskLevel.LOW, Assessment.Recommendation.PROCEED, null, "planner");
-        request.submit("planner");
-        assertEquals(RequestStatus.SUBMITTED, request.withdraw("no longer needed", "partner"));
+        request.submit("planner", "MINUSTAH");
+        MissionRequestWithdrawn withdrawn = (MissionRequestWithdrawn) request.withdraw("no longer needed", "partner").get(0);
+        assertEquals(RequestStatus.SUBMITTED, withdrawn.previousStatus());
+        assertEquals("no longer needed", withdrawn.reason());
         assertFalse(request.authorize(UUID.randomUUID(), Instant.now()));
         assertEquals(RequestStatus.WITHDRAWN, request.status);
     }
@@ -66,11 +74,13 @@ class MissionRequestTest {
     @Test
     void fulfilledOnlyWhenEveryPlaceOfEveryPositionIsInTheatre() {
         MissionRequest request = authorized();
-        assertFalse(request.recordInTheatre(Map.of(PositionRole.ELECTIONS_SUPPORT, 2)));
-        assertFalse(request.recordInTheatre(Map.of(PositionRole.ELECTIONS_SUPPORT, 1, PositionRole.STRATEGIC_ANALYSIS, 1)));
-        assertTrue(request.recordInTheatre(Map.of(PositionRole.ELECTIONS_SUPPORT, 2, PositionRole.STRATEGIC_ANALYSIS, 1)));
+        assertEquals(List.of(), request.recordInTheatre(Map.of(PositionRole.ELECTIONS_SUPPORT, 2)));
+        assertEquals(List.of(), request.recordInTheatre(
+                Map.of(PositionRole.ELECTIONS_SUPPORT, 1, PositionRole.STRATEGIC_ANALYSIS, 1)));
+        assertEquals(List.of(new MissionRequestFulfilled(request.id, request.missionId, 3, request.fulfilledAt)),
+                request.recordInTheatre(Map.of(PositionRole.ELECTIONS_SUPPORT, 2, PositionRole.STRATEGIC_ANALYSIS, 1)));
         assertEquals(RequestStatus.FULFILLED, request.status);
-        assertThrows(ProblemException.class, () -> request.withdraw("late", "planner"));
+        assertThrows(ConflictException.class, () -> request.withdraw("late", "planner"));
         assertEquals(3, request.totalPositions());
     }
 
@@ -78,12 +88,25 @@ class MissionRequestTest {
     void declinedAndWithdrawnRequestsCannotBeWithdrawn() {
         MissionRequest declined = received();
         declined.assess(Assessment.RiskLevel.LOW, Assessment.Recommendation.PROCEED, null, "planner");
-        declined.submit("planner");
+        declined.submit("planner", "MINUSTAH");
         declined.decline(UUID.randomUUID(), Instant.now());
-        assertThrows(ProblemException.class, () -> declined.withdraw("x", "planner"));
+        assertThrows(ConflictException.class, () -> declined.withdraw("x", "planner"));
 
         MissionRequest withdrawn = received();
         withdrawn.withdraw("x", "partner");
-        assertThrows(ProblemException.class, () -> withdrawn.withdraw("again", "partner"));
+        assertThrows(ConflictException.class, () -> withdrawn.withdraw("again", "partner"));
+    }
+
+    @Test
+    void submissionAnnouncesEverythingTheOtherServicesNeed() {
+        MissionRequest request = received();
+        request.assess(Assessment.RiskLevel.LOW, Assessment.Recommendation.PROCEED, null, "planner");
+        MissionRequestSubmitted submitted = (MissionRequestSubmitted) request.submit("planner", "MINUSTAH").get(0);
+        assertEquals(request.id, submitted.missionRequestId());
+        assertEquals("MINUSTAH", submitted.missionCode());
+        assertEquals(3, submitted.totalPositions());
+        assertEquals(2, submitted.positions().size());
+        assertEquals("UN-DPO", submitted.requestingOrganization().name());
+        assertEquals(6, submitted.durationMonths());
     }
 }

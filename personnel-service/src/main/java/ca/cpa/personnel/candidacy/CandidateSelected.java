@@ -1,7 +1,7 @@
 package ca.cpa.personnel.candidacy;
 
 import ca.cpa.personnel.request.PositionRole;
-import ca.cpa.platform.events.IntegrationEvent;
+import ca.cpa.platform.core.events.IntegrationEvent;
 
 import java.time.Instant;
 import java.util.UUID;

@@ -1,6 +1,6 @@
 package ca.cpa.personnel.welfare;
 
-import ca.cpa.platform.events.IntegrationEvent;
+import ca.cpa.platform.core.events.IntegrationEvent;
 
 import java.time.Instant;
 import java.util.UUID;

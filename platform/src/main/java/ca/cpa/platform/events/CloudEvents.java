@@ -1,6 +1,6 @@
 package ca.cpa.platform.events;
 
-import ca.cpa.platform.tracing.TraceParent;
+import ca.cpa.platform.core.tracing.TraceParent;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 

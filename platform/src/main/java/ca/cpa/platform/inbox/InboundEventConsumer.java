@@ -1,7 +1,8 @@
 package ca.cpa.platform.inbox;
 
 import ca.cpa.platform.tracing.TraceContext;
-import ca.cpa.platform.tracing.TraceParent;
+import ca.cpa.platform.core.tracing.TraceParent;
+import ca.cpa.platform.domain.DomainException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -117,6 +118,10 @@ public class InboundEventConsumer {
                 return;
             } catch (UnprocessableEventException e) {
                 throw e;
+            } catch (DomainException refused) {
+                // The service's rules refuse what the event says; a retry would be refused alike.
+                throw new UnprocessableEventException(event.type() + " " + event.id() + " refused: "
+                        + refused.getMessage());
             } catch (RuntimeException e) {
                 if (attempt >= maxAttempts) {
                     throw new UnprocessableEventException("processing failed " + attempt + " times: " + rootCause(e));

@@ -1,6 +1,6 @@
 package ca.cpa.platform.outbox;
 
-import ca.cpa.platform.events.IntegrationEvent;
+import ca.cpa.platform.core.events.IntegrationEvent;
 import ca.cpa.platform.tracing.TraceContext;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,6 +13,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -36,6 +37,12 @@ public class Outbox {
 
     @ConfigProperty(name = "cpa.events.topic")
     String topic;
+
+    /** Stores the events an aggregate's change caused, in the order it gave them. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void publish(List<? extends IntegrationEvent> events) {
+        events.forEach(this::publish);
+    }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void publish(IntegrationEvent event) {

@@ -1,5 +1,6 @@
 package ca.cpa.platform.problem;
 
+import ca.cpa.platform.core.problem.Problem;
 import java.util.List;
 
 /**

@@ -1,5 +1,11 @@
 package ca.cpa.platform.problem;
 
+import ca.cpa.platform.core.problem.Problem;
+import ca.cpa.platform.core.problem.Messages;
+import ca.cpa.platform.domain.ConflictException;
+import ca.cpa.platform.domain.DomainException;
+import ca.cpa.platform.domain.NotFoundException;
+import ca.cpa.platform.domain.RuleViolationException;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -16,7 +22,6 @@ import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotAllowedException;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -56,6 +61,25 @@ public class ProblemMappers {
         }
         String detail = e.detailKey() == null ? null : Messages.get(locale, e.detailKey(), detailArguments);
         return respond(request, e.status(), e.kind(), detail, errors);
+    }
+
+    /** A rule of the domain said no: 404, 409, or 400 on the field to change. */
+    @ServerExceptionMapper
+    public Response domain(DomainException e, ContainerRequestContext request) {
+        Locale locale = RequestLocale.of(request);
+        if (e instanceof RuleViolationException violation) {
+            return invalidRequest(request, List.of(new Problem.FieldError(violation.field(),
+                    Messages.get(locale, violation.code(), violation.arguments()))));
+        }
+        String detail = Messages.get(locale, e.code(), e.arguments());
+        if (e instanceof NotFoundException) {
+            return respond(request, 404, "not-found", detail, null);
+        }
+        if (e instanceof ConflictException) {
+            return respond(request, 409, "conflict", detail, null);
+        }
+        LOG.errorf(e, "a domain exception of no known kind on %s %s", request.getMethod(), path(request));
+        return respond(request, 500, "internal-error", Messages.get(locale, "problem.internal-error.detail"), null);
     }
 
     @ServerExceptionMapper
@@ -108,8 +132,9 @@ public class ProblemMappers {
         return Response.fromResponse(response).allow(e.getResponse().getAllowedMethods()).build();
     }
 
+    /** No resource at this path: JAX-RS's own not-found, not the domain's. */
     @ServerExceptionMapper
-    public Response noSuchResource(NotFoundException e, ContainerRequestContext request) {
+    public Response noSuchResource(jakarta.ws.rs.NotFoundException e, ContainerRequestContext request) {
         return respond(request, 404, "not-found",
                 Messages.get(RequestLocale.of(request), "problem.no-such-path.detail"), null);
     }
@@ -153,6 +178,9 @@ public class ProblemMappers {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof ProblemException problem) {
                 return problem(problem, request);
+            }
+            if (cause instanceof DomainException domain) {
+                return domain(domain, request);
             }
             if (cause instanceof OptimisticLockException || cause instanceof org.hibernate.StaleStateException) {
                 return respond(request, 409, "conflict", Messages.get(locale, "problem.concurrent-change.detail"), null);

@@ -1,5 +1,6 @@
 package ca.cpa.platform.problem;
 
+import ca.cpa.platform.core.problem.Messages;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;

@@ -1,5 +1,6 @@
 package ca.cpa.platform.tracing;
 
+import ca.cpa.platform.core.tracing.TraceParent;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
 import jakarta.enterprise.context.RequestScoped;

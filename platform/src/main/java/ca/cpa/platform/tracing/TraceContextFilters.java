@@ -1,5 +1,7 @@
 package ca.cpa.platform.tracing;
 
+import ca.cpa.platform.core.tracing.RequestId;
+import ca.cpa.platform.core.tracing.TraceParent;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;

@@ -1,8 +1,0 @@
-package ca.cpa.mission.mission;
-
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-
-@Schema(description = "UN_PEACE_OPERATION: a United Nations peace operation; BILATERAL: with one country; REGIONAL_ORGANIZATION: under a regional organization")
-public enum MissionType {
-    UN_PEACE_OPERATION, BILATERAL, REGIONAL_ORGANIZATION
-}
