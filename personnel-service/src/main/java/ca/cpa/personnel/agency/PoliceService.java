@@ -1,6 +1,6 @@
 package ca.cpa.personnel.agency;
 
-import ca.cpa.platform.problem.ProblemException;
+import ca.cpa.platform.domain.ConflictException;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -39,7 +39,7 @@ public class PoliceService extends PanacheEntityBase {
     /** Adds a partner agency; its code is its identity, so a second one with that code is a 409. */
     public static PoliceService join(String code, String nameEn, String nameFr, Province province) {
         if (findById(code) != null) {
-            throw ProblemException.conflict("police-service.duplicate", code);
+            throw new ConflictException("police-service.duplicate", code);
         }
         PoliceService service = new PoliceService();
         service.code = code;

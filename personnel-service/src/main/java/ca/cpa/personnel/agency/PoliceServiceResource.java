@@ -1,10 +1,10 @@
 package ca.cpa.personnel.agency;
 
+import ca.cpa.platform.domain.NotFoundException;
 import ca.cpa.platform.http.ETags;
 import ca.cpa.platform.http.IdempotentCreate;
 import ca.cpa.platform.paging.PageParams;
 import ca.cpa.platform.paging.PageResponse;
-import ca.cpa.platform.problem.ProblemException;
 import ca.cpa.platform.security.Roles;
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
@@ -99,7 +99,7 @@ public class PoliceServiceResource {
             description = "By its code, e.g. RCMP.")
     public RestResponse<PoliceServiceView> get(@Parameter(schema = @Schema(type = SchemaType.STRING, maxLength = 16), example = "RCMP") @PathParam("code") String code) {
         PoliceService service = PoliceService.<PoliceService>findByIdOptional(code)
-                .orElseThrow(() -> ProblemException.notFound("police service", code));
+                .orElseThrow(() -> new NotFoundException("police service", code));
         return ETags.ok(PoliceServiceView.of(service), ETags.UNCHANGING);
     }
 }

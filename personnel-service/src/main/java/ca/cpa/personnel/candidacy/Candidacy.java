@@ -1,7 +1,11 @@
 package ca.cpa.personnel.candidacy;
 
-import ca.cpa.personnel.request.PositionRole;
-import ca.cpa.platform.problem.ProblemException;
+import ca.cpa.events.mission.PositionRole;
+import ca.cpa.events.personnel.CandidateSelected;
+import ca.cpa.personnel.request.KnownRequest;
+import ca.cpa.platform.core.events.IntegrationEvent;
+import ca.cpa.platform.domain.ConflictException;
+import ca.cpa.platform.domain.IllegalTransitionException;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -77,17 +81,18 @@ public class Candidacy extends PanacheEntityBase {
     }
 
     /**
-     * Selects an eligible candidate, if the position has a place left.
+     * Selects an eligible candidate, if the request's position for this role has a place left.
      *
      * @param alreadySelected candidates already selected for this position
-     * @param places the position's count
      */
-    public void select(long alreadySelected, int places, String decidedBy) {
+    public List<IntegrationEvent> select(KnownRequest request, long alreadySelected, String decidedBy) {
         requireEligible();
+        int places = request.position(role).map(position -> position.count).orElse(0);
         if (alreadySelected >= places) {
-            throw ProblemException.conflict("candidacy.position-full", role, places);
+            throw new ConflictException("candidacy.position-full", role, places);
         }
         decide(Status.SELECTED, decidedBy);
+        return List.of(new CandidateSelected(id, officerId, missionRequestId, request.missionId, role, decidedAt));
     }
 
     public void decline(String decidedBy) {
@@ -97,7 +102,7 @@ public class Candidacy extends PanacheEntityBase {
 
     private void requireEligible() {
         if (status != Status.ELIGIBLE) {
-            throw ProblemException.conflict("candidacy.not-eligible", status);
+            throw new IllegalTransitionException("candidacy.not-eligible", status);
         }
     }
 

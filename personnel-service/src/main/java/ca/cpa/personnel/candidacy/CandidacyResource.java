@@ -1,6 +1,6 @@
 package ca.cpa.personnel.candidacy;
 
-import ca.cpa.personnel.request.PositionRole;
+import ca.cpa.events.mission.PositionRole;
 import ca.cpa.platform.http.ETags;
 import ca.cpa.platform.http.IdempotentCreate;
 import ca.cpa.platform.http.QueryParams;

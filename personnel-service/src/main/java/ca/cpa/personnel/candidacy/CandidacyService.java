@@ -1,15 +1,17 @@
 package ca.cpa.personnel.candidacy;
 
-import ca.cpa.personnel.deployment.Deployment;
 import ca.cpa.personnel.officer.Officer;
 import ca.cpa.personnel.request.KnownRequest;
-import ca.cpa.personnel.request.PositionRole;
+import ca.cpa.events.mission.PositionRole;
 import ca.cpa.platform.outbox.Outbox;
 import ca.cpa.platform.paging.Filter;
 import ca.cpa.platform.paging.PageRequest;
 import ca.cpa.platform.paging.PageResponse;
 import ca.cpa.platform.persistence.RowLocks;
-import ca.cpa.platform.problem.ProblemException;
+import ca.cpa.platform.core.events.IntegrationEvent;
+import ca.cpa.platform.domain.ConflictException;
+import ca.cpa.platform.domain.NotFoundException;
+import ca.cpa.platform.domain.RuleViolationException;
 import ca.cpa.platform.security.Caller;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +20,7 @@ import jakarta.transaction.Transactional;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -32,18 +35,21 @@ public class CandidacyService {
     @Inject
     RowLocks rowLocks;
 
+    @Inject
+    TourCommitments tours;
+
     /** Nominates an officer and screens the nomination at once. */
     @Transactional
     public Candidacy nominate(UUID officerId, UUID missionRequestId, PositionRole role) {
         Officer officer = Officer.<Officer>findByIdOptional(officerId)
-                .orElseThrow(() -> ProblemException.invalidField("officerId", "candidacy.unknown-officer"));
+                .orElseThrow(() -> new RuleViolationException("officerId", "candidacy.unknown-officer"));
         KnownRequest request = KnownRequest.<KnownRequest>findByIdOptional(missionRequestId)
-                .orElseThrow(() -> ProblemException.invalidField("missionRequestId", "candidacy.unknown-request"));
+                .orElseThrow(() -> new RuleViolationException("missionRequestId", "candidacy.unknown-request"));
         if (Candidacy.count("officerId = ?1 and missionRequestId = ?2 and role = ?3", officerId, missionRequestId, role) > 0) {
-            throw ProblemException.conflict("candidacy.duplicate");
+            throw new ConflictException("candidacy.duplicate");
         }
         Screening screening = Screening.of(officer, request, role, LocalDate.now(ZoneOffset.UTC),
-                Deployment.isActive(officerId));
+                tours.hasActiveTour(officerId));
         Candidacy candidacy = Candidacy.nominate(officerId, missionRequestId, role, screening, caller.subject());
         candidacy.persistAndFlush();
         return candidacy;
@@ -60,13 +66,11 @@ public class CandidacyService {
             rowLocks.lock(KnownRequest.class, candidacy.missionRequestId);
             Candidacy.getEntityManager().refresh(candidacy);
             KnownRequest request = KnownRequest.findById(candidacy.missionRequestId);
-            int places = request.position(candidacy.role).map(position -> position.count).orElse(0);
             long selected = Candidacy.count("missionRequestId = ?1 and role = ?2 and status = ?3",
                     candidacy.missionRequestId, candidacy.role, Candidacy.Status.SELECTED);
-            candidacy.select(selected, places, caller.subject());
+            List<IntegrationEvent> events = candidacy.select(request, selected, caller.subject());
             Candidacy.flush();
-            outbox.publish(new CandidateSelected(candidacy.id, candidacy.officerId, candidacy.missionRequestId,
-                    request.missionId, candidacy.role, candidacy.decidedAt));
+            outbox.publish(events);
         } else {
             candidacy.decline(caller.subject());
             Candidacy.flush();
@@ -75,7 +79,7 @@ public class CandidacyService {
     }
 
     public Candidacy get(UUID id) {
-        return Candidacy.<Candidacy>findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("candidacy", id));
+        return Candidacy.<Candidacy>findByIdOptional(id).orElseThrow(() -> new NotFoundException("candidacy", id));
     }
 
     public PageResponse<CandidacyView> list(UUID missionRequestId, Candidacy.Status status, PageRequest page) {

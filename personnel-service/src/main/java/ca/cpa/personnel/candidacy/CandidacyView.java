@@ -1,6 +1,6 @@
 package ca.cpa.personnel.candidacy;
 
-import ca.cpa.personnel.request.PositionRole;
+import ca.cpa.events.mission.PositionRole;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

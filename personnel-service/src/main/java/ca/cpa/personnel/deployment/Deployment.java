@@ -1,7 +1,18 @@
 package ca.cpa.personnel.deployment;
 
-import ca.cpa.personnel.request.PositionRole;
-import ca.cpa.platform.problem.ProblemException;
+import ca.cpa.events.personnel.ReturnReason;
+import ca.cpa.events.mission.PositionRole;
+import ca.cpa.events.personnel.DeploymentEnded;
+import ca.cpa.events.personnel.DeploymentPlanned;
+import ca.cpa.events.personnel.DeploymentStarted;
+import ca.cpa.personnel.candidacy.Candidacy;
+import ca.cpa.personnel.request.KnownRequest;
+import ca.cpa.personnel.request.RequestStatus;
+import ca.cpa.platform.core.events.IntegrationEvent;
+import ca.cpa.platform.core.events.ResultWithEvents;
+import ca.cpa.platform.domain.ConflictException;
+import ca.cpa.platform.domain.IllegalTransitionException;
+import ca.cpa.platform.domain.RuleViolationException;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -17,16 +28,16 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** An officer's tour on a mission: planned, in theatre, then completed on return. */
+/**
+ * An officer's tour on a mission: planned under the mission's ceiling and the program cap, in
+ * theatre, then completed on return. Each step returns the event that announces it.
+ */
 @Entity
 @Table(name = "deployment")
 public class Deployment extends PanacheEntityBase {
 
     @Schema(name = "DeploymentStatus", description = "PLANNED (under the ceiling) → IN_THEATRE (arrived) → COMPLETED (repatriated)")
     public enum Status { PLANNED, IN_THEATRE, COMPLETED }
-
-    @Schema(name = "ReturnReason", description = "END_OF_TOUR or EARLY_RETURN")
-    public enum ReturnReason { END_OF_TOUR, EARLY_RETURN }
 
     /** The statuses that hold a place under the ceilings. */
     public static final List<Status> ACTIVE = List.of(Status.PLANNED, Status.IN_THEATRE);
@@ -88,23 +99,68 @@ public class Deployment extends PanacheEntityBase {
         return count("status in ?1", ACTIVE);
     }
 
-    public void arrive(LocalDate date) {
+    /**
+     * Plans the selected officer's tour, when every rule of planning holds, in this order: the
+     * candidacy is SELECTED, its request AUTHORIZED, the candidacy not deployed already, the
+     * officer on no other tour, trained in time, and a place free under the mission's ceiling and
+     * the program cap.
+     */
+    public static ResultWithEvents<Deployment> plan(Candidacy candidacy, KnownRequest request, Tour tour,
+                                                    PlanningFacts facts) {
+        if (candidacy.status != Candidacy.Status.SELECTED) {
+            throw new ConflictException("deployment.not-selected", candidacy.status);
+        }
+        if (request.status != RequestStatus.AUTHORIZED) {
+            throw new ConflictException("deployment.request-not-authorized", request.status);
+        }
+        if (facts.candidacyDeployed()) {
+            throw new ConflictException("deployment.duplicate");
+        }
+        if (facts.officerOnTour()) {
+            throw new ConflictException("deployment.officer-busy");
+        }
+        if (!facts.trainedBeforeStart()) {
+            throw new ConflictException("deployment.needs-training");
+        }
+        facts.places().requireFreePlace();
+        Deployment deployment = new Deployment();
+        deployment.id = UUID.randomUUID();
+        deployment.candidacyId = candidacy.id;
+        deployment.officerId = candidacy.officerId;
+        deployment.missionId = request.missionId;
+        deployment.missionRequestId = request.id;
+        deployment.role = candidacy.role;
+        deployment.startDate = tour.start();
+        deployment.endDate = tour.end();
+        deployment.status = Status.PLANNED;
+        deployment.createdAt = Instant.now();
+        return ResultWithEvents.of(deployment, new DeploymentPlanned(deployment.id, deployment.officerId,
+                deployment.missionId, deployment.missionRequestId, deployment.role, tour.start(), tour.end()));
+    }
+
+    public List<IntegrationEvent> arrive(LocalDate date) {
         if (status != Status.PLANNED) {
-            throw ProblemException.conflict("deployment.illegal-transition", "arrive", status);
+            throw new IllegalTransitionException("deployment.illegal-transition", "arrive", status);
         }
         arrivalDate = date;
         status = Status.IN_THEATRE;
+        return List.of(new DeploymentStarted(id, officerId, missionId, missionRequestId, role, arrivalDate, endDate));
     }
 
-    public void repatriate(LocalDate date, ReturnReason reason) {
+    public List<IntegrationEvent> repatriate(LocalDate date, ReturnReason reason) {
         if (status != Status.IN_THEATRE) {
-            throw ProblemException.conflict("deployment.illegal-transition", "repatriate", status);
+            throw new IllegalTransitionException("deployment.illegal-transition", "repatriate", status);
         }
         if (date.isBefore(arrivalDate)) {
-            throw ProblemException.invalidField("returnDate", "deployment.return-before-arrival");
+            throw new RuleViolationException("returnDate", "deployment.return-before-arrival");
         }
         returnDate = date;
         returnReason = reason;
         status = Status.COMPLETED;
+        return List.of(new DeploymentEnded(id, officerId, missionId, missionRequestId, role, date, reason));
+    }
+
+    public boolean isInTheatre() {
+        return status == Status.IN_THEATRE;
     }
 }

@@ -1,6 +1,7 @@
 package ca.cpa.personnel.deployment;
 
-import ca.cpa.personnel.request.PositionRole;
+import ca.cpa.events.personnel.ReturnReason;
+import ca.cpa.events.mission.PositionRole;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.constraints.NotNull;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -12,7 +13,7 @@ import java.util.UUID;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DeploymentView(UUID id, UUID candidacyId, UUID officerId, UUID missionId, UUID missionRequestId,
                              PositionRole role, LocalDate startDate, LocalDate endDate, Deployment.Status status,
-                             LocalDate arrivalDate, LocalDate returnDate, Deployment.ReturnReason returnReason,
+                             LocalDate arrivalDate, LocalDate returnDate, ReturnReason returnReason,
                              @Schema(example = "2") long version) {
 
     @Schema(name = "NewDeployment")
@@ -23,7 +24,7 @@ public record DeploymentView(UUID id, UUID candidacyId, UUID officerId, UUID mis
 
     @Schema(name = "Repatriation")
     public record Repatriation(@Schema(example = "2028-01-31") @NotNull LocalDate returnDate,
-                               @NotNull Deployment.ReturnReason reason) {
+                               @NotNull ReturnReason reason) {
     }
 
     static DeploymentView of(Deployment deployment) {

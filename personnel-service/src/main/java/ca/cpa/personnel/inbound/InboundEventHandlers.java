@@ -1,8 +1,12 @@
 package ca.cpa.personnel.inbound;
 
+import ca.cpa.events.authorization.Denied;
+import ca.cpa.events.authorization.Granted;
+import ca.cpa.events.mission.MissionRequestSubmitted;
+import ca.cpa.events.mission.MissionRequestWithdrawn;
+import ca.cpa.personnel.ceiling.MissionCeiling;
 import ca.cpa.personnel.request.KnownPosition;
 import ca.cpa.personnel.request.KnownRequest;
-import ca.cpa.personnel.request.MissionCeiling;
 import ca.cpa.personnel.request.RequestStatus;
 import ca.cpa.platform.inbox.EventHandler;
 import ca.cpa.platform.persistence.RowLocks;
@@ -23,32 +27,29 @@ public class InboundEventHandlers {
     RowLocks rowLocks;
 
     @Produces
-    EventHandler<InboundEvents.RequestSubmitted> requestSubmitted() {
-        return EventHandler.of(InboundEvents.REQUEST_SUBMITTED, InboundEvents.RequestSubmitted.class, event ->
+    EventHandler<MissionRequestSubmitted> requestSubmitted() {
+        return EventHandler.of(MissionRequestSubmitted.TYPE, MissionRequestSubmitted.class, event ->
                 KnownRequest.submitted(event.data().missionRequestId(), event.data().missionId(),
-                        event.data().durationMonths(), event.data().positions().stream()
-                                .map(p -> new KnownPosition(p.role(), p.count(), p.languages(), p.minYearsOfService(),
-                                        p.memberType()))
-                                .toList()));
+                        event.data().durationMonths(), event.data().positions().stream().map(KnownPosition::of).toList()));
     }
 
     @Produces
-    EventHandler<InboundEvents.RequestWithdrawn> requestWithdrawn() {
-        return EventHandler.of(InboundEvents.REQUEST_WITHDRAWN, InboundEvents.RequestWithdrawn.class,
+    EventHandler<MissionRequestWithdrawn> requestWithdrawn() {
+        return EventHandler.of(MissionRequestWithdrawn.TYPE, MissionRequestWithdrawn.class,
                 event -> decide(event.data().missionRequestId(), event.data().missionId(), RequestStatus.WITHDRAWN));
     }
 
     @Produces
-    EventHandler<InboundEvents.Granted> granted() {
-        return EventHandler.of(InboundEvents.GRANTED, InboundEvents.Granted.class, event -> {
+    EventHandler<Granted> granted() {
+        return EventHandler.of(Granted.TYPE, Granted.class, event -> {
             MissionCeiling.apply(event.data().missionId(), event.data().newCeiling(), event.data().authorizationNumber());
             decide(event.data().missionRequestId(), event.data().missionId(), RequestStatus.AUTHORIZED);
         });
     }
 
     @Produces
-    EventHandler<InboundEvents.Denied> denied() {
-        return EventHandler.of(InboundEvents.DENIED, InboundEvents.Denied.class,
+    EventHandler<Denied> denied() {
+        return EventHandler.of(Denied.TYPE, Denied.class,
                 event -> decide(event.data().missionRequestId(), event.data().missionId(), RequestStatus.DECLINED));
     }
 

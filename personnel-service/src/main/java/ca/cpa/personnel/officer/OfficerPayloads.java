@@ -1,7 +1,7 @@
 package ca.cpa.personnel.officer;
 
-import ca.cpa.personnel.request.MemberType;
-import ca.cpa.personnel.request.PositionRole;
+import ca.cpa.events.mission.MemberType;
+import ca.cpa.events.mission.PositionRole;
 import ca.cpa.platform.validation.LanguageCode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;

@@ -1,14 +1,16 @@
 package ca.cpa.personnel.officer;
 
+import ca.cpa.platform.domain.NotFoundException;
+import ca.cpa.platform.domain.ConflictException;
+import ca.cpa.platform.domain.RuleViolationException;
 import ca.cpa.personnel.agency.PoliceService;
 import ca.cpa.personnel.officer.OfficerPayloads.NewOfficer;
 import ca.cpa.personnel.officer.OfficerPayloads.OfficerChanges;
-import ca.cpa.personnel.request.PositionRole;
+import ca.cpa.events.mission.PositionRole;
 import ca.cpa.platform.http.ETags;
 import ca.cpa.platform.paging.Filter;
 import ca.cpa.platform.paging.PageRequest;
 import ca.cpa.platform.paging.PageResponse;
-import ca.cpa.platform.problem.ProblemException;
 import ca.cpa.platform.security.Caller;
 import ca.cpa.platform.security.Roles;
 import io.quarkus.panache.common.Sort;
@@ -36,10 +38,10 @@ public class OfficerService {
     @Transactional
     public Officer create(NewOfficer body) {
         if (PoliceService.findById(body.policeServiceCode()) == null) {
-            throw ProblemException.invalidField("policeServiceCode", "officer.unknown-police-service");
+            throw new RuleViolationException("policeServiceCode", "officer.unknown-police-service");
         }
         if (Officer.count("policeServiceCode = ?1 and serviceNumber = ?2", body.policeServiceCode(), body.serviceNumber()) > 0) {
-            throw ProblemException.conflict("officer.duplicate", body.policeServiceCode(), body.serviceNumber());
+            throw new ConflictException("officer.duplicate", body.policeServiceCode(), body.serviceNumber());
         }
         Officer officer = new Officer();
         officer.id = UUID.randomUUID();
@@ -98,7 +100,7 @@ public class OfficerService {
     @Transactional
     public PageResponse<OfficerView> search(Search search, PageRequest page) {
         if ((search.availableFrom() == null) != (search.availableTo() == null)) {
-            throw ProblemException.invalidField(search.availableFrom() == null ? "availableFrom" : "availableTo",
+            throw new RuleViolationException(search.availableFrom() == null ? "availableFrom" : "availableTo",
                     "officer.availability-needs-both");
         }
         Filter filter = new Filter()
@@ -127,7 +129,7 @@ public class OfficerService {
     }
 
     public static Officer find(UUID id) {
-        return Officer.<Officer>findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("officer", id));
+        return Officer.<Officer>findByIdOptional(id).orElseThrow(() -> new NotFoundException("officer", id));
     }
 
     private void log(UUID officerId, OfficerAccess.Action action) {

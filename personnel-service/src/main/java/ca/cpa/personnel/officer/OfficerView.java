@@ -1,7 +1,7 @@
 package ca.cpa.personnel.officer;
 
-import ca.cpa.personnel.request.MemberType;
-import ca.cpa.personnel.request.PositionRole;
+import ca.cpa.events.mission.MemberType;
+import ca.cpa.events.mission.PositionRole;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

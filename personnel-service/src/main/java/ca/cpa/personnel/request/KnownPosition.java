@@ -1,5 +1,8 @@
 package ca.cpa.personnel.request;
 
+import ca.cpa.events.mission.Position;
+import ca.cpa.events.mission.PositionRole;
+import ca.cpa.events.mission.MemberType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
@@ -32,6 +35,12 @@ public class KnownPosition {
     public MemberType memberType;
 
     protected KnownPosition() {
+    }
+
+    /** The position as the request's submission announced it. */
+    public static KnownPosition of(Position announced) {
+        return new KnownPosition(announced.role(), announced.count(), announced.languages(),
+                announced.minYearsOfService(), announced.memberType());
     }
 
     public KnownPosition(PositionRole role, int count, List<String> languages, int minYearsOfService,

@@ -1,5 +1,6 @@
 package ca.cpa.personnel.request;
 
+import ca.cpa.events.mission.PositionRole;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;

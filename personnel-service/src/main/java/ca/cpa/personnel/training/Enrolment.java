@@ -1,6 +1,10 @@
 package ca.cpa.personnel.training;
 
-import ca.cpa.platform.problem.ProblemException;
+import ca.cpa.events.personnel.TrainingOutcome;
+import ca.cpa.events.personnel.TrainingKind;
+import ca.cpa.events.personnel.TrainingCompleted;
+import ca.cpa.platform.core.events.IntegrationEvent;
+import ca.cpa.platform.domain.ConflictException;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -13,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 /** An officer's place on a course, and how the officer did. */
@@ -20,8 +25,6 @@ import java.util.UUID;
 @Table(name = "enrolment")
 public class Enrolment extends PanacheEntityBase {
 
-    @Schema(name = "TrainingOutcome", description = "The officer's result: PASSED or FAILED")
-    public enum Outcome { PASSED, FAILED }
 
     @Id
     public UUID id;
@@ -33,7 +36,7 @@ public class Enrolment extends PanacheEntityBase {
     public UUID officerId;
 
     @Enumerated(EnumType.STRING)
-    public Outcome outcome;
+    public TrainingOutcome outcome;
 
     @Column(name = "enrolled_at", nullable = false)
     public Instant enrolledAt;
@@ -44,12 +47,14 @@ public class Enrolment extends PanacheEntityBase {
     @Version
     public long version;
 
-    public void record(Outcome result) {
+    /** Records the officer's result on {@code course}, once. */
+    public List<IntegrationEvent> record(TrainingOutcome result, TrainingCourse course) {
         if (outcome != null) {
-            throw ProblemException.conflict("enrolment.result-recorded", outcome);
+            throw new ConflictException("enrolment.result-recorded", outcome);
         }
         outcome = result;
         resultAt = Instant.now();
+        return List.of(new TrainingCompleted(id, course.id, course.kind, officerId, outcome, resultAt));
     }
 
     /**
@@ -60,6 +65,6 @@ public class Enrolment extends PanacheEntityBase {
         return count("""
                         officerId = ?1 and outcome = ?2 and courseId in (select c.id from TrainingCourse c
                         where c.kind = ?3 and c.endDate <= ?4 and c.endDate >= ?5)""",
-                officerId, Outcome.PASSED, TrainingCourse.Kind.PRE_DEPLOYMENT, start, start.minusMonths(12)) > 0;
+                officerId, TrainingOutcome.PASSED, TrainingKind.PRE_DEPLOYMENT, start, start.minusMonths(12)) > 0;
     }
 }

@@ -1,5 +1,6 @@
 package ca.cpa.personnel.training;
 
+import ca.cpa.events.personnel.TrainingKind;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -7,7 +8,8 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import ca.cpa.platform.domain.ConflictException;
+import ca.cpa.platform.domain.RuleViolationException;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,8 +20,6 @@ import java.util.UUID;
 @Table(name = "training_course")
 public class TrainingCourse extends PanacheEntityBase {
 
-    @Schema(name = "TrainingKind", description = "PRE_DEPLOYMENT: required before any deployment (passed in the 12 months before it starts); MISSION_SPECIFIC: for one mission")
-    public enum Kind { PRE_DEPLOYMENT, MISSION_SPECIFIC }
 
     @Id
     public UUID id;
@@ -29,7 +29,7 @@ public class TrainingCourse extends PanacheEntityBase {
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public Kind kind;
+    public TrainingKind kind;
 
     @Column(name = "start_date", nullable = false)
     public LocalDate startDate;
@@ -42,4 +42,42 @@ public class TrainingCourse extends PanacheEntityBase {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    /** A new course; it cannot end before it starts. */
+    public static TrainingCourse schedule(String title, TrainingKind kind, LocalDate startDate, LocalDate endDate,
+                                          int capacity) {
+        if (endDate.isBefore(startDate)) {
+            throw new RuleViolationException("endDate", "training.ends-before-start");
+        }
+        TrainingCourse course = new TrainingCourse();
+        course.id = UUID.randomUUID();
+        course.title = title;
+        course.kind = kind;
+        course.startDate = startDate;
+        course.endDate = endDate;
+        course.capacity = capacity;
+        course.createdAt = Instant.now();
+        return course;
+    }
+
+    /**
+     * Enrols an officer while the course has room, once.
+     *
+     * @param alreadyEnrolled whether this officer is on the course already
+     * @param enrolled how many officers are on it
+     */
+    public Enrolment enrol(UUID officerId, boolean alreadyEnrolled, long enrolled) {
+        if (alreadyEnrolled) {
+            throw new ConflictException("training.already-enrolled");
+        }
+        if (enrolled >= capacity) {
+            throw new ConflictException("training.course-full", capacity);
+        }
+        Enrolment enrolment = new Enrolment();
+        enrolment.id = UUID.randomUUID();
+        enrolment.courseId = id;
+        enrolment.officerId = officerId;
+        enrolment.enrolledAt = Instant.now();
+        return enrolment;
+    }
 }

@@ -1,5 +1,7 @@
 package ca.cpa.personnel.training;
 
+import ca.cpa.events.personnel.TrainingOutcome;
+import ca.cpa.events.personnel.TrainingKind;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -21,7 +23,7 @@ public final class TrainingView {
     @Schema(name = "NewTrainingCourse")
     public record NewCourse(
             @Schema(example = "International Peace Operations pre-deployment course") @NotBlank @Size(max = 200) String title,
-            @NotNull TrainingCourse.Kind kind,
+            @NotNull TrainingKind kind,
             @Schema(example = "2027-01-11") @NotNull LocalDate startDate,
             @Schema(example = "2027-01-22") @NotNull LocalDate endDate,
             @Schema(example = "24") @NotNull @Min(1) @Max(500) Integer capacity) {
@@ -32,11 +34,11 @@ public final class TrainingView {
     }
 
     @Schema(name = "TrainingResult")
-    public record Result(@NotNull Enrolment.Outcome outcome) {
+    public record Result(@NotNull TrainingOutcome outcome) {
     }
 
     @Schema(name = "TrainingCourse")
-    public record Course(UUID id, @Schema(maxLength = 200, example = "Pre-deployment training, winter session") String title, TrainingCourse.Kind kind, LocalDate startDate, LocalDate endDate,
+    public record Course(UUID id, @Schema(maxLength = 200, example = "Pre-deployment training, winter session") String title, TrainingKind kind, LocalDate startDate, LocalDate endDate,
                          @Schema(example = "24") int capacity) {
         static Course of(TrainingCourse course) {
             return new Course(course.id, course.title, course.kind, course.startDate, course.endDate, course.capacity);
@@ -45,7 +47,7 @@ public final class TrainingView {
 
     @Schema(name = "Enrolment")
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record EnrolmentView(UUID id, UUID courseId, UUID officerId, Enrolment.Outcome outcome, Instant enrolledAt,
+    public record EnrolmentView(UUID id, UUID courseId, UUID officerId, TrainingOutcome outcome, Instant enrolledAt,
                                 Instant resultAt) {
         static EnrolmentView of(Enrolment enrolment) {
             return new EnrolmentView(enrolment.id, enrolment.courseId, enrolment.officerId, enrolment.outcome,

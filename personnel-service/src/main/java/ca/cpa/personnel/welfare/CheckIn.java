@@ -1,5 +1,10 @@
 package ca.cpa.personnel.welfare;
 
+import ca.cpa.events.personnel.WelfareAlert;
+import ca.cpa.events.personnel.Wellbeing;
+import ca.cpa.personnel.deployment.Deployment;
+import ca.cpa.platform.core.events.ResultWithEvents;
+import ca.cpa.platform.domain.ConflictException;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -17,8 +22,6 @@ import java.util.UUID;
 @Table(name = "check_in")
 public class CheckIn extends PanacheEntityBase {
 
-    @Schema(name = "Wellbeing", description = "GOOD; CONCERN (follow up); URGENT (raises a welfare alert event at once)")
-    public enum Wellbeing { GOOD, CONCERN, URGENT }
 
     @Id
     public UUID id;
@@ -37,4 +40,27 @@ public class CheckIn extends PanacheEntityBase {
 
     @Column(name = "recorded_at", nullable = false)
     public Instant recordedAt;
+
+    /**
+     * Records a contact with the officer of a deployment in theatre; an URGENT one raises a
+     * welfare alert for those who must act.
+     */
+    public static ResultWithEvents<CheckIn> record(Deployment deployment, Wellbeing wellbeing, String notes,
+                                                   String recordedBy) {
+        if (!deployment.isInTheatre()) {
+            throw new ConflictException("welfare.not-in-theatre", deployment.status);
+        }
+        CheckIn checkIn = new CheckIn();
+        checkIn.id = UUID.randomUUID();
+        checkIn.deploymentId = deployment.id;
+        checkIn.wellbeing = wellbeing;
+        checkIn.notes = notes;
+        checkIn.recordedBy = recordedBy;
+        checkIn.recordedAt = Instant.now();
+        if (wellbeing != Wellbeing.URGENT) {
+            return ResultWithEvents.of(checkIn);
+        }
+        return ResultWithEvents.of(checkIn, new WelfareAlert(deployment.id, checkIn.id, deployment.officerId,
+                deployment.missionId, wellbeing, checkIn.recordedAt));
+    }
 }

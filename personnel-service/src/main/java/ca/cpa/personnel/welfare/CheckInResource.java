@@ -1,5 +1,6 @@
 package ca.cpa.personnel.welfare;
 
+import ca.cpa.events.personnel.Wellbeing;
 import ca.cpa.platform.http.ETags;
 import ca.cpa.platform.http.IdempotentCreate;
 import ca.cpa.platform.paging.PageParams;
@@ -40,7 +41,7 @@ import java.util.UUID;
 public class CheckInResource {
 
     @Schema(name = "NewCheckIn")
-    public record NewCheckIn(@NotNull CheckIn.Wellbeing wellbeing,
+    public record NewCheckIn(@NotNull Wellbeing wellbeing,
                              @Schema(example = "Asked for a call with family support services.") @Size(max = 4000) String notes) {
     }
 

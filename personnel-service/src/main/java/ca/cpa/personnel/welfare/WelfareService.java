@@ -1,11 +1,13 @@
 package ca.cpa.personnel.welfare;
 
+import ca.cpa.events.personnel.Wellbeing;
 import ca.cpa.personnel.deployment.Deployment;
 import ca.cpa.personnel.deployment.DeploymentService;
 import ca.cpa.platform.outbox.Outbox;
 import ca.cpa.platform.paging.PageRequest;
 import ca.cpa.platform.paging.PageResponse;
-import ca.cpa.platform.problem.ProblemException;
+import ca.cpa.platform.core.events.ResultWithEvents;
+import ca.cpa.platform.domain.NotFoundException;
 import ca.cpa.platform.security.Caller;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,29 +31,17 @@ public class WelfareService {
     Caller caller;
 
     @Transactional
-    public CheckIn checkIn(UUID deploymentId, CheckIn.Wellbeing wellbeing, String notes) {
-        Deployment deployment = deployments.get(deploymentId);
-        if (deployment.status != Deployment.Status.IN_THEATRE) {
-            throw ProblemException.conflict("welfare.not-in-theatre", deployment.status);
-        }
-        CheckIn checkIn = new CheckIn();
-        checkIn.id = UUID.randomUUID();
-        checkIn.deploymentId = deploymentId;
-        checkIn.wellbeing = wellbeing;
-        checkIn.notes = notes;
-        checkIn.recordedBy = caller.subject();
-        checkIn.recordedAt = Instant.now();
-        checkIn.persist();
-        if (wellbeing == CheckIn.Wellbeing.URGENT) {
-            outbox.publish(new WelfareAlert(deploymentId, checkIn.id, deployment.officerId, deployment.missionId,
-                    wellbeing, checkIn.recordedAt));
-        }
-        return checkIn;
+    public CheckIn checkIn(UUID deploymentId, Wellbeing wellbeing, String notes) {
+        ResultWithEvents<CheckIn> recorded = CheckIn.record(deployments.get(deploymentId), wellbeing, notes,
+                caller.subject());
+        recorded.result().persist();
+        outbox.publish(recorded.events());
+        return recorded.result();
     }
 
     public CheckIn checkIn(UUID deploymentId, UUID checkInId) {
         return CheckIn.<CheckIn>find("id = ?1 and deploymentId = ?2", checkInId, deploymentId).firstResultOptional()
-                .orElseThrow(() -> ProblemException.notFound("check-in", checkInId));
+                .orElseThrow(() -> new NotFoundException("check-in", checkInId));
     }
 
     public PageResponse<CheckInView> checkIns(UUID deploymentId, PageRequest page) {

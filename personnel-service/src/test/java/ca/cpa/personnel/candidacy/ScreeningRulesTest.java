@@ -3,8 +3,8 @@ package ca.cpa.personnel.candidacy;
 import ca.cpa.personnel.officer.Officer;
 import ca.cpa.personnel.request.KnownPosition;
 import ca.cpa.personnel.request.KnownRequest;
-import ca.cpa.personnel.request.MemberType;
-import ca.cpa.personnel.request.PositionRole;
+import ca.cpa.events.mission.MemberType;
+import ca.cpa.events.mission.PositionRole;
 import ca.cpa.personnel.request.RequestStatus;
 import org.junit.jupiter.api.Test;
 

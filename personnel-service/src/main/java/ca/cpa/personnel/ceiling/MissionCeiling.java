@@ -1,4 +1,4 @@
-package ca.cpa.personnel.request;
+package ca.cpa.personnel.ceiling;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;

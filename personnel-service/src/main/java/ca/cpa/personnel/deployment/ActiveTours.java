@@ -1,0 +1,16 @@
+package ca.cpa.personnel.deployment;
+
+import ca.cpa.personnel.candidacy.TourCommitments;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.UUID;
+
+/** Answers screening's question from the deployments: a PLANNED or IN_THEATRE one commits the officer. */
+@ApplicationScoped
+class ActiveTours implements TourCommitments {
+
+    @Override
+    public boolean hasActiveTour(UUID officerId) {
+        return Deployment.isActive(officerId);
+    }
+}

@@ -1,8 +1,0 @@
-package ca.cpa.personnel.request;
-
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-
-@Schema(description = "SWORN_OFFICER: a police officer; CIVILIAN_MEMBER: a civilian member of a police service")
-public enum MemberType {
-    SWORN_OFFICER, CIVILIAN_MEMBER
-}
