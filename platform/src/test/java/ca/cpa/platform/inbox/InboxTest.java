@@ -1,0 +1,139 @@
+package ca.cpa.platform.inbox;
+
+import ca.cpa.platform.testapp.TestHandlers;
+import ca.cpa.platform.testapp.ThingRecorded;
+import ca.cpa.platform.testapp.Things;
+import ca.cpa.testing.KafkaEvents;
+import ca.cpa.testing.KafkaEvents.ReceivedEvent;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The inbox of a service as its users see it: each event applied once however often it is
+ * delivered, what cannot be processed set aside on the dead-letter topic without holding up
+ * what follows, ignored types acknowledged, passing failures retried.
+ * <p>
+ * Events about one subject share a key, so a partition, and are consumed in the order sent:
+ * once a later event about the subject has been applied, an earlier one has been dealt with.
+ */
+@QuarkusTest
+class InboxTest {
+
+    private static final Duration EVENTUALLY = Duration.ofSeconds(60);
+    private static final String TOPIC = "cpa.platform-test.inbound";
+    private static final String DEAD_LETTERS = "cpa.platform-test.dead-letter";
+    private static final String PARTNER = "/cpa/some-partner";
+
+    @Inject
+    Things things;
+
+    @Inject
+    TestHandlers handlers;
+
+    @Test
+    void anEventDeliveredTwiceIsAppliedOnce() {
+        String subject = newSubject();
+        String eventId = UUID.randomUUID().toString();
+        String data = recorded("once only", 0);
+        KafkaEvents.publish(TOPIC, eventId, ThingRecorded.TYPE, PARTNER, subject, data);
+        awaitApplied(UUID.fromString(eventId));
+
+        KafkaEvents.publish(TOPIC, eventId, ThingRecorded.TYPE, PARTNER, subject, data);
+        awaitApplied(publishRecorded(subject, "after the redelivery"));
+
+        assertEquals(1, things.notesOfEvent(UUID.fromString(eventId)), "applied once");
+        assertEquals(1, handlers.attempts(UUID.fromString(eventId)), "the handler was not even called again");
+        assertEquals(2, things.notes(subject).size());
+    }
+
+    @Test
+    void whatCannotBeProcessedIsDeadLetteredAndTheEventsAfterItStillApplied() {
+        String subject = newSubject();
+        KafkaEvents.publishRaw(TOPIC, subject, "{not a cloud event".getBytes(StandardCharsets.UTF_8));
+        String unknownType = KafkaEvents.publish(TOPIC, ThingRecorded.UNKNOWN_TYPE, PARTNER, subject,
+                recorded("of a type nobody handles", 0));
+        String invalidData = KafkaEvents.publish(TOPIC, ThingRecorded.TYPE, PARTNER, subject,
+                "{\"text\": \"no thing id\", \"transientFailures\": 0}");
+        UUID good = publishRecorded(subject, "after the bad ones");
+
+        awaitApplied(good);
+
+        ReceivedEvent notCloudEvent = KafkaEvents.await(DEAD_LETTERS,
+                e -> subject.equals(e.key()) && e.header("ce_id") == null, EVENTUALLY);
+        assertEquals("{not a cloud event", notCloudEvent.data(), "set aside as it came");
+        assertReason(notCloudEvent, "not a CloudEvent");
+
+        ReceivedEvent unknown = KafkaEvents.await(DEAD_LETTERS, e -> unknownType.equals(e.header("ce_id")), EVENTUALLY);
+        assertReason(unknown, "unknown event type " + ThingRecorded.UNKNOWN_TYPE);
+        assertEquals(subject, unknown.key());
+
+        ReceivedEvent invalid = KafkaEvents.await(DEAD_LETTERS, e -> invalidData.equals(e.header("ce_id")), EVENTUALLY);
+        assertReason(invalid, "thingId");
+        assertReason(invalid, "invalid");
+
+        assertEquals(1, things.notes(subject).size(), "only the good event applied");
+        assertFalse(things.inInbox(UUID.fromString(unknownType)));
+        assertFalse(things.inInbox(UUID.fromString(invalidData)));
+    }
+
+    @Test
+    void anEventOfAnIgnoredTypeIsAcknowledgedAndNotApplied() {
+        String subject = newSubject();
+        String ignored = KafkaEvents.publish(TOPIC, ThingRecorded.IGNORED_TYPE, PARTNER, subject,
+                recorded("of no concern", 0));
+        awaitApplied(publishRecorded(subject, "after the ignored one"));
+
+        assertEquals(0, things.notesOfEvent(UUID.fromString(ignored)), "not applied");
+        assertFalse(things.inInbox(UUID.fromString(ignored)));
+        assertTrue(KafkaEvents.all(DEAD_LETTERS).stream().noneMatch(e -> ignored.equals(e.header("ce_id"))),
+                "not dead-lettered either");
+    }
+
+    @Test
+    void aHandlerThatFailsPassinglyIsRetriedAndAppliedOnce() {
+        String subject = newSubject();
+        String eventId = KafkaEvents.publish(TOPIC, ThingRecorded.TYPE, PARTNER, subject, recorded("second time lucky", 1));
+        UUID id = UUID.fromString(eventId);
+
+        awaitApplied(id);
+
+        assertEquals(2, handlers.attempts(id), "failed once, then succeeded");
+        assertEquals(1, things.notesOfEvent(id), "the failed attempt's writes were rolled back");
+        assertTrue(things.inInbox(id));
+        awaitApplied(publishRecorded(subject, "after the retried one"));
+        assertTrue(KafkaEvents.all(DEAD_LETTERS).stream().noneMatch(e -> eventId.equals(e.header("ce_id"))),
+                "not dead-lettered");
+    }
+
+    private UUID publishRecorded(String subject, String text) {
+        return UUID.fromString(KafkaEvents.publish(TOPIC, ThingRecorded.TYPE, PARTNER, subject, recorded(text, 0)));
+    }
+
+    private void awaitApplied(UUID eventId) {
+        await().atMost(EVENTUALLY).until(() -> things.notesOfEvent(eventId) > 0);
+    }
+
+    private static void assertReason(ReceivedEvent deadLetter, String expected) {
+        String reason = deadLetter.header("dead-letter-reason");
+        assertTrue(reason != null && reason.contains(expected), "the reason " + reason + " mentions " + expected);
+    }
+
+    private static String recorded(String text, int transientFailures) {
+        return """
+                {"thingId": "%s", "text": "%s", "transientFailures": %d}""".formatted(UUID.randomUUID(), text, transientFailures);
+    }
+
+    private static String newSubject() {
+        return "thing-" + UUID.randomUUID();
+    }
+}
