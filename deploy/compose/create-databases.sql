@@ -1,4 +1,4 @@
--- Each domain service owns a database of its own on the one PostgreSQL server (DESIGN.md);
+-- Each domain service owns a database of its own on the one PostgreSQL server (docs/operations.md);
 -- Flyway in each service creates its tables at start.
 CREATE DATABASE cpa_mission;
 CREATE DATABASE cpa_personnel;
