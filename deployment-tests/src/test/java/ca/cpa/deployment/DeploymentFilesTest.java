@@ -39,7 +39,7 @@ class DeploymentFilesTest {
     private static final Path ROOT = Path.of(System.getProperty("cpa.root", "..")).toAbsolutePath().normalize();
     private static final List<String> DOMAIN_SERVICES = List.of("mission-service", "personnel-service", "authorization-service");
     private static final List<String> APPLICATIONS = List.of("mission-service", "personnel-service", "authorization-service", "gateway");
-    /** The keys of the cpa-secrets Secret, which README's kubectl command creates (kept out of git). */
+    /** The keys of the cpa-secrets Secret, which the kubectl command of docs/operations.md creates (kept out of git). */
     private static final Set<String> SECRET_KEYS = Set.of("CPA_DB_USER", "CPA_DB_PASSWORD");
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Z0-9_]+)");
 
@@ -109,8 +109,8 @@ class DeploymentFilesTest {
     }
 
     @Test
-    void everyVariableTheDeploymentFilesSetIsExplainedInTheReadme() throws IOException {
-        String readme = Files.readString(ROOT.resolve("README.md"));
+    void everyVariableTheDeploymentFilesSetIsExplainedInTheConfigurationPage() throws IOException {
+        String readme = Files.readString(ROOT.resolve("docs/configuration.md"));
         Set<String> variables = new TreeSet<>();
         Matcher interpolated = VARIABLE.matcher(Files.readString(ROOT.resolve("docker-compose.yml")));
         while (interpolated.find()) {

@@ -42,6 +42,20 @@ class ApiDocumentTest {
             "POST /api/v1/deployments/{}/arrival", "POST /api/v1/deployments/{}/repatriation",
             "POST /api/v1/deployments/{}/check-ins", "GET /api/v1/deployments/{}/check-ins");
 
+    /**
+     * Paths the contract's later additions name that are not built yet, each with the issue that
+     * builds it; the test fails once one appears in the document, so the list only shrinks.
+     */
+    private static final List<String> NOT_YET_BUILT = List.of(
+            // lifecycle after planning (issue 15)
+            "/api/v1/candidacies/{}/release", "/api/v1/deployments/{}/cancellation",
+            "/api/v1/deployments/{}/extension", "/api/v1/officers/{}/deployments",
+            // program reporting and history (issue 16)
+            "/api/v1/reports", "/api/v1/history",
+            // webhooks (issue 19)
+            "/api/v1/webhook-subscriptions", "/api/v1/webhook-subscriptions/{}",
+            "/api/v1/webhook-subscriptions/{}/deliveries");
+
     /** The statuses of the gateway itself, possible on every operation (CONTRACT.md conventions). */
     private static final Set<String> GATEWAY_STATUSES = Set.of("429", "503", "504");
 
@@ -58,8 +72,14 @@ class ApiDocumentTest {
             Matcher paths = Pattern.compile("/api/v1/[a-z-]+(/\\{id}(/[a-z-]+)?)?").matcher(Files.readString(contract));
             while (paths.find()) {
                 String path = paths.group().replace("{id}", "{}");
-                assertTrue(CONTRACT_OPERATIONS.stream().anyMatch(op -> op.endsWith(" " + path)), path + " of CONTRACT.md");
+                assertTrue(CONTRACT_OPERATIONS.stream().anyMatch(op -> op.endsWith(" " + path))
+                        || NOT_YET_BUILT.contains(path), path + " of CONTRACT.md");
             }
+        }
+        for (String planned : NOT_YET_BUILT) {
+            assertTrue(documented.stream().noneMatch(op -> op.endsWith(" " + planned)
+                            || op.contains(" " + planned + "/")),
+                    planned + " is built: move its operations to CONTRACT_OPERATIONS");
         }
     }
 
@@ -149,11 +169,11 @@ class ApiDocumentTest {
         });
         assertEquals(new TreeMap<>(), errors, "Spectral errors");
         assertEquals(0, lint.exitCode(), lint.output());
-        String readme = Files.readString(NodeTools.root().resolve("README.md"));
+        String readme = Files.readString(NodeTools.root().resolve("docs/contracts.md"));
         String kept = readme.substring(readme.indexOf("### Lint warnings kept"));
         kept = kept.substring(0, kept.indexOf("\n#", 5));
         for (String warning : warnings) {
-            assertTrue(kept.contains("`" + warning + "`"), "the README explains why the warning " + warning + " is kept");
+            assertTrue(kept.contains("`" + warning + "`"), "docs/contracts.md explains why the warning " + warning + " is kept");
         }
     }
 

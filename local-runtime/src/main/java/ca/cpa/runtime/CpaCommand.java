@@ -18,7 +18,7 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class CpaCommand {
 
-    /** The roles of CONTRACT.md. */
+    /** The roles a token may carry (docs/security.md). */
     static final List<String> ROLES = List.of("requesting-partner", "mission-planner", "gac-approver", "ps-approver",
             "rcmp-approver", "personnel-officer", "auditor");
     private static final Duration TOKEN_LIFETIME = Duration.ofHours(8);
@@ -122,7 +122,7 @@ public final class CpaCommand {
         }
         line(text, "Kafka", suite.bootstrapServers());
         line(text, "data, logs", data + "   (./cpa logs [SERVICE])");
-        text.append("\nA token (8 h) for a role of CONTRACT.md:  ./cpa token mission-planner\n")
+        text.append("\nA token (8 h) for a role (docs/security.md):  ./cpa token mission-planner\n")
                 .append("  a requesting partner:  ./cpa token requesting-partner --org UN-DPO\n")
                 .append("  then:  curl -H \"Authorization: Bearer $(./cpa token mission-planner)\" ")
                 .append(gateway).append("/api/v1/missions\n")

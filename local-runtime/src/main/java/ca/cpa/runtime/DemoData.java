@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Realistic demo data, loaded through the public API as its users would: the missions of
- * DESIGN.md (Op PROTEUS in the West Bank with its ceiling of 7 authorized by GAC, PS and the
+ * Realistic demo data, loaded through the public API as its users would: real CPA missions
+ * (Op PROTEUS in the West Bank with its ceiling of 7 authorized by GAC, PS and the
  * RCMP; a UN mission in the DRC that needs French speakers; Haiti), partner police services,
  * officers and a pre-deployment course, and two requests from the UN at different stages.
  * Loaded once: a data directory that already has PROTEUS is left as it is.

@@ -32,7 +32,7 @@ public final class LocalSuite implements AutoCloseable {
     /** Where each part listens. */
     public record Ports(int gateway, int mission, int personnel, int authorization, int postgres, int kafka) {
 
-        /** The ports of DESIGN.md, each overridable by its variable ({@code CPA_GATEWAY_PORT}, ...). */
+        /** The usual local ports (docs/configuration.md), each overridable by its variable ({@code CPA_GATEWAY_PORT}, ...). */
         public static Ports fromEnvironment(Map<String, String> environment) {
             return new Ports(port(environment, "CPA_GATEWAY_PORT", 8080), port(environment, "CPA_MISSION_PORT", 8081),
                     port(environment, "CPA_PERSONNEL_PORT", 8082), port(environment, "CPA_AUTHORIZATION_PORT", 8083),

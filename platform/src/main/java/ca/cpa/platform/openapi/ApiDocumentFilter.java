@@ -226,7 +226,7 @@ public class ApiDocumentFilter implements OASFilter {
                     bound(property);
                 });
             }
-            // CONTRACT.md: a languages field is always a list of ISO 639-1 codes
+            // the API convention: a languages field is always a list of ISO 639-1 codes
             Schema languages = schema.getProperties() == null ? null : schema.getProperties().get("languages");
             if (languages != null && languages.getItems() != null) {
                 languages.getItems().maxLength(2).pattern("^[a-z]{2}$").description("ISO 639-1").example("fr");

@@ -4,8 +4,10 @@ import ca.cpa.platform.core.problem.Problem;
 import java.util.List;
 
 /**
- * An error a client can act on, answered as a problem document. The title and detail are
- * message keys, looked up in English or French when the response is written.
+ * An error of the HTTP exchange itself that a client can act on (a token, a header, a query
+ * parameter, the caller's rights), answered as a problem document. The title and detail are
+ * message keys, looked up in English or French when the response is written. What the domain
+ * refuses is a {@code DomainException} instead.
  */
 public class ProblemException extends RuntimeException {
 
@@ -52,16 +54,6 @@ public class ProblemException extends RuntimeException {
 
     public List<Problem.FieldError> errors() {
         return errors;
-    }
-
-    /** 404: no {@code resource} has this id (or the caller may not know it exists). */
-    public static ProblemException notFound(String resource, Object id) {
-        return new ProblemException(404, "not-found", "problem.not-found.detail", resource, id);
-    }
-
-    /** 409: the resource's state does not allow what was asked. */
-    public static ProblemException conflict(String detailKey, Object... arguments) {
-        return new ProblemException(409, "conflict", detailKey, arguments);
     }
 
     /** 403: the caller's role or organization does not allow this. */

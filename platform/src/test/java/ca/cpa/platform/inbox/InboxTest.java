@@ -87,6 +87,20 @@ class InboxTest {
     }
 
     @Test
+    void anEventTheDomainRefusesIsDeadLetteredAtOnceWithoutRetries() {
+        String subject = newSubject();
+        String refused = KafkaEvents.publish(TOPIC, ThingRecorded.TYPE, PARTNER, subject,
+                recorded(ThingRecorded.REFUSED_TEXT, 0));
+        awaitApplied(publishRecorded(subject, "after the refused one"));
+
+        ReceivedEvent deadLetter = KafkaEvents.await(DEAD_LETTERS, e -> refused.equals(e.header("ce_id")), EVENTUALLY);
+        assertReason(deadLetter, "platform-test.refused");
+        assertEquals(1, handlers.attempts(UUID.fromString(refused)), "a rule's refusal is not retried");
+        assertEquals(0, things.notesOfEvent(UUID.fromString(refused)));
+        assertFalse(things.inInbox(UUID.fromString(refused)));
+    }
+
+    @Test
     void anEventOfAnIgnoredTypeIsAcknowledgedAndNotApplied() {
         String subject = newSubject();
         String ignored = KafkaEvents.publish(TOPIC, ThingRecorded.IGNORED_TYPE, PARTNER, subject,

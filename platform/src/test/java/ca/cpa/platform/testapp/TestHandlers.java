@@ -1,5 +1,6 @@
 package ca.cpa.platform.testapp;
 
+import ca.cpa.platform.domain.ConflictException;
 import ca.cpa.platform.inbox.EventHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -18,6 +19,10 @@ public class TestHandlers {
     @Produces
     EventHandler<ThingRecorded> thingRecorded() {
         return EventHandler.of(ThingRecorded.TYPE, ThingRecorded.class, event -> {
+            if (ThingRecorded.REFUSED_TEXT.equals(event.data().text())) {
+                attempts.computeIfAbsent(event.id(), id -> new AtomicInteger()).incrementAndGet();
+                throw new ConflictException("platform-test.refused", event.data().thingId());
+            }
             // written before a failure, so a failed attempt that left it behind would show
             Note.of(event.subject(), event.id(), event.data().text()).persist();
             int attempt = attempts.computeIfAbsent(event.id(), id -> new AtomicInteger()).incrementAndGet();

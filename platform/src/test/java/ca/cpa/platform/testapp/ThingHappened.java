@@ -1,6 +1,6 @@
 package ca.cpa.platform.testapp;
 
-import ca.cpa.platform.events.IntegrationEvent;
+import ca.cpa.platform.core.events.IntegrationEvent;
 
 /** The event the test application publishes through its outbox; its subject is the thing. */
 public record ThingHappened(String thingId, int sequence, String note) implements IntegrationEvent {

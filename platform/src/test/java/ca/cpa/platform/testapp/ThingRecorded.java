@@ -18,6 +18,8 @@ public record ThingRecorded(@NotNull UUID thingId, @NotBlank String text, @Min(0
     public static final String TYPE = "ca.cpa.platform-test.thing-recorded.v1";
     /** A type on the same topic that the application ignores (cpa.inbox.ignored-types). */
     public static final String IGNORED_TYPE = "ca.cpa.platform-test.thing-noticed.v1";
+    /** The text the application's rules refuse, as a domain would refuse an event that contradicts its state. */
+    public static final String REFUSED_TEXT = "against the rules";
     /** A type the application neither handles nor ignores. */
     public static final String UNKNOWN_TYPE = "ca.cpa.platform-test.thing-vanished.v1";
 }
