@@ -1,8 +1,8 @@
 package ca.cpa.authorization.cases;
 
-import ca.cpa.events.authorization.Verdict;
-import ca.cpa.events.authorization.Partner;
 import ca.cpa.events.authorization.CaseKind;
+import ca.cpa.events.authorization.Partner;
+import ca.cpa.events.authorization.Verdict;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;

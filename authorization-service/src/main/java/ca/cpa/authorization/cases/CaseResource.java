@@ -1,8 +1,8 @@
 package ca.cpa.authorization.cases;
 
-import ca.cpa.events.authorization.CaseStatus;
 import ca.cpa.authorization.cases.CasePayloads.NewCeilingAmendment;
 import ca.cpa.authorization.cases.CasePayloads.NewDecision;
+import ca.cpa.events.authorization.CaseStatus;
 import ca.cpa.platform.http.ETags;
 import ca.cpa.platform.http.IdempotentCreate;
 import ca.cpa.platform.http.QueryParams;

@@ -1,9 +1,9 @@
 package ca.cpa.authorization.cases;
 
-import ca.cpa.events.authorization.Verdict;
-import ca.cpa.events.authorization.Partner;
-import ca.cpa.events.authorization.CaseStatus;
 import ca.cpa.events.authorization.CaseKind;
+import ca.cpa.events.authorization.CaseStatus;
+import ca.cpa.events.authorization.Partner;
+import ca.cpa.events.authorization.Verdict;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

@@ -1,9 +1,9 @@
 package ca.cpa.mission.evaluation;
 
 import ca.cpa.mission.missions.MissionService;
+import ca.cpa.platform.domain.NotFoundException;
 import ca.cpa.platform.paging.PageRequest;
 import ca.cpa.platform.paging.PageResponse;
-import ca.cpa.platform.domain.NotFoundException;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,7 +1,7 @@
 package ca.cpa.mission.missions;
 
-import ca.cpa.events.mission.MissionType;
 import ca.cpa.events.mission.MissionStatus;
+import ca.cpa.events.mission.MissionType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;

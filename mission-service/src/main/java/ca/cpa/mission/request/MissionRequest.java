@@ -1,13 +1,13 @@
 package ca.cpa.mission.request;
 
-import ca.cpa.events.mission.RequestStatus;
-import ca.cpa.events.mission.PositionRole;
 import ca.cpa.events.mission.MissionRequestFulfilled;
 import ca.cpa.events.mission.MissionRequestReceived;
 import ca.cpa.events.mission.MissionRequestSubmitted;
 import ca.cpa.events.mission.MissionRequestWithdrawn;
 import ca.cpa.events.mission.Organization;
 import ca.cpa.events.mission.Position;
+import ca.cpa.events.mission.PositionRole;
+import ca.cpa.events.mission.RequestStatus;
 import ca.cpa.platform.core.events.IntegrationEvent;
 import ca.cpa.platform.core.events.ResultWithEvents;
 import ca.cpa.platform.domain.ConflictException;

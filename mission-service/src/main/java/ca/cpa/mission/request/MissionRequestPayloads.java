@@ -1,8 +1,8 @@
 package ca.cpa.mission.request;
 
+import ca.cpa.events.mission.MemberType;
 import ca.cpa.events.mission.OrganizationType;
 import ca.cpa.events.mission.PositionRole;
-import ca.cpa.events.mission.MemberType;
 import ca.cpa.platform.validation.CountryCode;
 import ca.cpa.platform.validation.LanguageCode;
 import jakarta.validation.Valid;

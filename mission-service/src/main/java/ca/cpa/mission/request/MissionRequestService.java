@@ -1,8 +1,8 @@
 package ca.cpa.mission.request;
 
 import ca.cpa.events.mission.OrganizationType;
-import ca.cpa.events.mission.RequestStatus;
 import ca.cpa.events.mission.PositionRole;
+import ca.cpa.events.mission.RequestStatus;
 import ca.cpa.mission.missions.Mission;
 import ca.cpa.mission.request.MissionRequestPayloads.AssessmentPayload;
 import ca.cpa.mission.request.MissionRequestPayloads.NewMissionRequest;

@@ -1,9 +1,9 @@
 package ca.cpa.mission.request;
 
-import ca.cpa.events.mission.OrganizationType;
-import ca.cpa.events.mission.RequestStatus;
-import ca.cpa.events.mission.PositionRole;
 import ca.cpa.events.mission.MemberType;
+import ca.cpa.events.mission.OrganizationType;
+import ca.cpa.events.mission.PositionRole;
+import ca.cpa.events.mission.RequestStatus;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

@@ -1,7 +1,7 @@
 package ca.cpa.mission.request;
 
-import ca.cpa.events.mission.PositionRole;
 import ca.cpa.events.mission.MemberType;
+import ca.cpa.events.mission.PositionRole;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;

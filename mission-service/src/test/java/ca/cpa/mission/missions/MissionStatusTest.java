@@ -3,9 +3,9 @@ package ca.cpa.mission.missions;
 import ca.cpa.events.mission.MissionStatus;
 import ca.cpa.events.mission.MissionStatusChanged;
 import ca.cpa.events.mission.MissionType;
+import ca.cpa.platform.core.events.IntegrationEvent;
 import ca.cpa.platform.domain.IllegalTransitionException;
 import ca.cpa.platform.domain.RuleViolationException;
-import ca.cpa.platform.core.events.IntegrationEvent;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,12 +1,13 @@
 package ca.cpa.mission.request;
 
-import ca.cpa.events.mission.OrganizationType;
-import ca.cpa.events.mission.RequestStatus;
-import ca.cpa.events.mission.PositionRole;
 import ca.cpa.events.mission.MemberType;
 import ca.cpa.events.mission.MissionRequestFulfilled;
 import ca.cpa.events.mission.MissionRequestSubmitted;
 import ca.cpa.events.mission.MissionRequestWithdrawn;
+import ca.cpa.events.mission.OrganizationType;
+import ca.cpa.events.mission.PositionRole;
+import ca.cpa.events.mission.RequestStatus;
+import ca.cpa.platform.core.events.IntegrationEvent;
 import ca.cpa.platform.domain.ConflictException;
 import org.junit.jupiter.api.Test;
 
@@ -77,8 +78,10 @@ class MissionRequestTest {
         assertEquals(List.of(), request.recordInTheatre(Map.of(PositionRole.ELECTIONS_SUPPORT, 2)));
         assertEquals(List.of(), request.recordInTheatre(
                 Map.of(PositionRole.ELECTIONS_SUPPORT, 1, PositionRole.STRATEGIC_ANALYSIS, 1)));
+        List<IntegrationEvent> fulfilment = request.recordInTheatre(
+                Map.of(PositionRole.ELECTIONS_SUPPORT, 2, PositionRole.STRATEGIC_ANALYSIS, 1));
         assertEquals(List.of(new MissionRequestFulfilled(request.id, request.missionId, 3, request.fulfilledAt)),
-                request.recordInTheatre(Map.of(PositionRole.ELECTIONS_SUPPORT, 2, PositionRole.STRATEGIC_ANALYSIS, 1)));
+                fulfilment);
         assertEquals(RequestStatus.FULFILLED, request.status);
         assertThrows(ConflictException.class, () -> request.withdraw("late", "planner"));
         assertEquals(3, request.totalPositions());

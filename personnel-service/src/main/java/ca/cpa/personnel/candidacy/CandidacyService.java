@@ -1,17 +1,17 @@
 package ca.cpa.personnel.candidacy;
 
+import ca.cpa.events.mission.PositionRole;
 import ca.cpa.personnel.officer.Officer;
 import ca.cpa.personnel.request.KnownRequest;
-import ca.cpa.events.mission.PositionRole;
+import ca.cpa.platform.core.events.IntegrationEvent;
+import ca.cpa.platform.domain.ConflictException;
+import ca.cpa.platform.domain.NotFoundException;
+import ca.cpa.platform.domain.RuleViolationException;
 import ca.cpa.platform.outbox.Outbox;
 import ca.cpa.platform.paging.Filter;
 import ca.cpa.platform.paging.PageRequest;
 import ca.cpa.platform.paging.PageResponse;
 import ca.cpa.platform.persistence.RowLocks;
-import ca.cpa.platform.core.events.IntegrationEvent;
-import ca.cpa.platform.domain.ConflictException;
-import ca.cpa.platform.domain.NotFoundException;
-import ca.cpa.platform.domain.RuleViolationException;
 import ca.cpa.platform.security.Caller;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,9 +1,9 @@
 package ca.cpa.personnel.candidacy;
 
+import ca.cpa.events.mission.PositionRole;
 import ca.cpa.personnel.officer.Officer;
 import ca.cpa.personnel.request.KnownPosition;
 import ca.cpa.personnel.request.KnownRequest;
-import ca.cpa.events.mission.PositionRole;
 import ca.cpa.personnel.request.RequestStatus;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

@@ -1,10 +1,10 @@
 package ca.cpa.personnel.deployment;
 
-import ca.cpa.events.personnel.ReturnReason;
 import ca.cpa.events.mission.PositionRole;
 import ca.cpa.events.personnel.DeploymentEnded;
 import ca.cpa.events.personnel.DeploymentPlanned;
 import ca.cpa.events.personnel.DeploymentStarted;
+import ca.cpa.events.personnel.ReturnReason;
 import ca.cpa.personnel.candidacy.Candidacy;
 import ca.cpa.personnel.request.KnownRequest;
 import ca.cpa.personnel.request.RequestStatus;

@@ -1,7 +1,7 @@
 package ca.cpa.personnel.deployment;
 
-import ca.cpa.events.personnel.ReturnReason;
 import ca.cpa.events.mission.PositionRole;
+import ca.cpa.events.personnel.ReturnReason;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.constraints.NotNull;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;

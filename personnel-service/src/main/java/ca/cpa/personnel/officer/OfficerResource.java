@@ -1,8 +1,8 @@
 package ca.cpa.personnel.officer;
 
+import ca.cpa.events.mission.PositionRole;
 import ca.cpa.personnel.officer.OfficerPayloads.NewOfficer;
 import ca.cpa.personnel.officer.OfficerPayloads.OfficerChanges;
-import ca.cpa.events.mission.PositionRole;
 import ca.cpa.platform.http.ETags;
 import ca.cpa.platform.http.IdempotentCreate;
 import ca.cpa.platform.http.QueryParams;

@@ -1,12 +1,12 @@
 package ca.cpa.personnel.officer;
 
-import ca.cpa.platform.domain.NotFoundException;
-import ca.cpa.platform.domain.ConflictException;
-import ca.cpa.platform.domain.RuleViolationException;
+import ca.cpa.events.mission.PositionRole;
 import ca.cpa.personnel.agency.PoliceService;
 import ca.cpa.personnel.officer.OfficerPayloads.NewOfficer;
 import ca.cpa.personnel.officer.OfficerPayloads.OfficerChanges;
-import ca.cpa.events.mission.PositionRole;
+import ca.cpa.platform.domain.ConflictException;
+import ca.cpa.platform.domain.NotFoundException;
+import ca.cpa.platform.domain.RuleViolationException;
 import ca.cpa.platform.http.ETags;
 import ca.cpa.platform.paging.Filter;
 import ca.cpa.platform.paging.PageRequest;

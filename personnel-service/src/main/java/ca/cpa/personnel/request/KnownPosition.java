@@ -1,8 +1,8 @@
 package ca.cpa.personnel.request;
 
+import ca.cpa.events.mission.MemberType;
 import ca.cpa.events.mission.Position;
 import ca.cpa.events.mission.PositionRole;
-import ca.cpa.events.mission.MemberType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;

@@ -1,8 +1,8 @@
 package ca.cpa.personnel.training;
 
-import ca.cpa.events.personnel.TrainingOutcome;
-import ca.cpa.events.personnel.TrainingKind;
 import ca.cpa.events.personnel.TrainingCompleted;
+import ca.cpa.events.personnel.TrainingKind;
+import ca.cpa.events.personnel.TrainingOutcome;
 import ca.cpa.platform.core.events.IntegrationEvent;
 import ca.cpa.platform.domain.ConflictException;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -13,7 +13,6 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.time.LocalDate;

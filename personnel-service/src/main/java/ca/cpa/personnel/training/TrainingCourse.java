@@ -1,6 +1,8 @@
 package ca.cpa.personnel.training;
 
 import ca.cpa.events.personnel.TrainingKind;
+import ca.cpa.platform.domain.ConflictException;
+import ca.cpa.platform.domain.RuleViolationException;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -8,8 +10,6 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import ca.cpa.platform.domain.ConflictException;
-import ca.cpa.platform.domain.RuleViolationException;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,15 +1,15 @@
 package ca.cpa.personnel.training;
 
-import ca.cpa.events.personnel.TrainingOutcome;
 import ca.cpa.events.personnel.TrainingKind;
+import ca.cpa.events.personnel.TrainingOutcome;
 import ca.cpa.personnel.officer.Officer;
+import ca.cpa.platform.core.events.IntegrationEvent;
+import ca.cpa.platform.domain.NotFoundException;
+import ca.cpa.platform.domain.RuleViolationException;
 import ca.cpa.platform.outbox.Outbox;
 import ca.cpa.platform.paging.PageRequest;
 import ca.cpa.platform.paging.PageResponse;
 import ca.cpa.platform.persistence.RowLocks;
-import ca.cpa.platform.core.events.IntegrationEvent;
-import ca.cpa.platform.domain.NotFoundException;
-import ca.cpa.platform.domain.RuleViolationException;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,7 +1,7 @@
 package ca.cpa.personnel.training;
 
-import ca.cpa.events.personnel.TrainingOutcome;
 import ca.cpa.events.personnel.TrainingKind;
+import ca.cpa.events.personnel.TrainingOutcome;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

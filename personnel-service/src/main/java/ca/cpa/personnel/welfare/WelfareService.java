@@ -1,20 +1,18 @@
 package ca.cpa.personnel.welfare;
 
 import ca.cpa.events.personnel.Wellbeing;
-import ca.cpa.personnel.deployment.Deployment;
 import ca.cpa.personnel.deployment.DeploymentService;
+import ca.cpa.platform.core.events.ResultWithEvents;
+import ca.cpa.platform.domain.NotFoundException;
 import ca.cpa.platform.outbox.Outbox;
 import ca.cpa.platform.paging.PageRequest;
 import ca.cpa.platform.paging.PageResponse;
-import ca.cpa.platform.core.events.ResultWithEvents;
-import ca.cpa.platform.domain.NotFoundException;
 import ca.cpa.platform.security.Caller;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import java.time.Instant;
 import java.util.UUID;
 
 /** Welfare support during a tour; an urgent check-in raises an alert for those who must act. */

@@ -1,10 +1,10 @@
 package ca.cpa.personnel.candidacy;
 
+import ca.cpa.events.mission.MemberType;
+import ca.cpa.events.mission.PositionRole;
 import ca.cpa.personnel.officer.Officer;
 import ca.cpa.personnel.request.KnownPosition;
 import ca.cpa.personnel.request.KnownRequest;
-import ca.cpa.events.mission.MemberType;
-import ca.cpa.events.mission.PositionRole;
 import ca.cpa.personnel.request.RequestStatus;
 import org.junit.jupiter.api.Test;
 

@@ -1,12 +1,12 @@
 package ca.cpa.platform.inbox;
 
-import ca.cpa.platform.tracing.TraceContext;
 import ca.cpa.platform.core.tracing.TraceParent;
 import ca.cpa.platform.domain.DomainException;
+import ca.cpa.platform.tracing.TraceContext;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.KafkaMessageFactory;
 import io.cloudevents.rw.CloudEventRWException;

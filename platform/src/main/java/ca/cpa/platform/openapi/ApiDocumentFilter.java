@@ -1,7 +1,7 @@
 package ca.cpa.platform.openapi;
 
-import ca.cpa.platform.http.IdempotentCreate;
 import ca.cpa.platform.core.problem.Problem;
+import ca.cpa.platform.http.IdempotentCreate;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Components;

@@ -1,6 +1,7 @@
 package ca.cpa.platform.problem;
 
 import ca.cpa.platform.core.problem.Problem;
+
 import java.util.List;
 
 /**

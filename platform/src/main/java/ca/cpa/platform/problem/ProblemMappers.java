@@ -1,7 +1,7 @@
 package ca.cpa.platform.problem;
 
-import ca.cpa.platform.core.problem.Problem;
 import ca.cpa.platform.core.problem.Messages;
+import ca.cpa.platform.core.problem.Problem;
 import ca.cpa.platform.domain.ConflictException;
 import ca.cpa.platform.domain.DomainException;
 import ca.cpa.platform.domain.NotFoundException;

@@ -2,8 +2,8 @@ package ca.cpa.platform.outbox;
 
 import ca.cpa.platform.testapp.ThingHappened;
 import ca.cpa.platform.testapp.Things;
-import ca.cpa.testing.KafkaEvents;
 import ca.cpa.testing.KafkaEvents.ReceivedEvent;
+import ca.cpa.testing.KafkaEvents;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
