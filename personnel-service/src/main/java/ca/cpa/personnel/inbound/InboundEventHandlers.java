@@ -5,7 +5,6 @@ import ca.cpa.events.authorization.Granted;
 import ca.cpa.events.mission.MissionRequestSubmitted;
 import ca.cpa.events.mission.MissionRequestWithdrawn;
 import ca.cpa.personnel.ceiling.MissionCeiling;
-import ca.cpa.personnel.request.KnownPosition;
 import ca.cpa.personnel.request.KnownRequest;
 import ca.cpa.personnel.request.RequestStatus;
 import ca.cpa.platform.inbox.EventHandler;
@@ -30,7 +29,7 @@ public class InboundEventHandlers {
     EventHandler<MissionRequestSubmitted> requestSubmitted() {
         return EventHandler.of(MissionRequestSubmitted.TYPE, MissionRequestSubmitted.class, event ->
                 KnownRequest.submitted(event.data().missionRequestId(), event.data().missionId(),
-                        event.data().durationMonths(), event.data().positions().stream().map(KnownPosition::of).toList()));
+                        event.data().durationMonths(), event.data().positions()));
     }
 
     @Produces
