@@ -12,6 +12,7 @@ import ca.cpa.platform.core.events.IntegrationEvent;
 import ca.cpa.platform.core.events.ResultWithEvents;
 import ca.cpa.platform.domain.ConflictException;
 import ca.cpa.platform.domain.IllegalTransitionException;
+import ca.cpa.platform.domain.RuleViolationException;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -110,9 +111,16 @@ public class MissionRequest extends PanacheEntityBase {
     @Version
     public long version;
 
+    /** A request as its partner filed it; it asks for each role in one position at most. */
     public static ResultWithEvents<MissionRequest> receive(UUID missionId, RequestingOrganization organization,
                                                            List<RequestedPosition> positions, int durationMonths,
                                                            String justification, String filedBy) {
+        Set<PositionRole> roles = EnumSet.noneOf(PositionRole.class);
+        for (RequestedPosition position : positions) {
+            if (!roles.add(position.role)) {
+                throw new RuleViolationException("positions", "mission-request.duplicate-role", position.role);
+            }
+        }
         MissionRequest request = new MissionRequest();
         request.id = UUID.randomUUID();
         request.missionId = missionId;

@@ -1,12 +1,9 @@
 package ca.cpa.mission.request;
 
-import ca.cpa.events.mission.OrganizationType;
-import ca.cpa.events.mission.PositionRole;
 import ca.cpa.events.mission.RequestStatus;
 import ca.cpa.mission.missions.Mission;
 import ca.cpa.mission.request.MissionRequestPayloads.AssessmentPayload;
 import ca.cpa.mission.request.MissionRequestPayloads.NewMissionRequest;
-import ca.cpa.mission.request.MissionRequestPayloads.PositionPayload;
 import ca.cpa.platform.core.events.IntegrationEvent;
 import ca.cpa.platform.core.events.ResultWithEvents;
 import ca.cpa.platform.domain.NotFoundException;
@@ -23,10 +20,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -50,16 +44,16 @@ public class MissionRequestService {
         if (body.requestingOrganization().name() != null && !body.requestingOrganization().name().equals(organization)) {
             throw ProblemException.forbidden("mission-request.other-organization", organization);
         }
-        if (body.requestingOrganization().type() == OrganizationType.COUNTRY && body.requestingOrganization().country() == null) {
-            throw new RuleViolationException("requestingOrganization.country", "mission-request.country-required");
-        }
+        RequestingOrganization requester = new RequestingOrganization(body.requestingOrganization().type(),
+                organization, body.requestingOrganization().country());
         Mission mission = Mission.<Mission>findByIdOptional(body.missionId())
                 .orElseThrow(() -> new RuleViolationException("missionId", "mission-request.unknown-mission"));
         mission.requireOpenForRequests();
-        ResultWithEvents<MissionRequest> received = MissionRequest.receive(mission.id,
-                new RequestingOrganization(body.requestingOrganization().type(), organization,
-                        body.requestingOrganization().country()),
-                positions(body.positions()), body.durationMonths(), body.justification().trim(), caller.subject());
+        ResultWithEvents<MissionRequest> received = MissionRequest.receive(mission.id, requester,
+                body.positions().stream().map(position -> new RequestedPosition(position.role(), position.count(),
+                        position.languages().stream().distinct().toList(), position.minYearsOfService(),
+                        position.memberType())).toList(),
+                body.durationMonths(), body.justification().trim(), caller.subject());
         received.result().persistAndFlush();
         outbox.publish(received.events());
         return received.result();
@@ -113,19 +107,5 @@ public class MissionRequestService {
     /** Whether the caller sees only its own organization's requests. */
     public boolean isPartner() {
         return caller.hasRole(Roles.REQUESTING_PARTNER) && !caller.hasAnyRole(Roles.CPA_STAFF);
-    }
-
-    private static List<RequestedPosition> positions(List<PositionPayload> payloads) {
-        Set<PositionRole> roles = EnumSet.noneOf(PositionRole.class);
-        List<RequestedPosition> positions = new ArrayList<>();
-        for (PositionPayload payload : payloads) {
-            if (!roles.add(payload.role())) {
-                throw new RuleViolationException("positions", "mission-request.duplicate-role", payload.role());
-            }
-            positions.add(new RequestedPosition(payload.role(), payload.count(),
-                    payload.languages().stream().distinct().toList(), payload.minYearsOfService(),
-                    payload.memberType()));
-        }
-        return positions;
     }
 }

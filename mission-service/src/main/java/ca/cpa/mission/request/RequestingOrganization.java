@@ -1,6 +1,7 @@
 package ca.cpa.mission.request;
 
 import ca.cpa.events.mission.OrganizationType;
+import ca.cpa.platform.domain.RuleViolationException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
@@ -24,7 +25,11 @@ public class RequestingOrganization {
     protected RequestingOrganization() {
     }
 
+    /** A country asks through its government, so it names its country. */
     public RequestingOrganization(OrganizationType type, String name, String country) {
+        if (type == OrganizationType.COUNTRY && country == null) {
+            throw new RuleViolationException("requestingOrganization.country", "mission-request.country-required");
+        }
         this.type = type;
         this.name = name;
         this.country = country;

@@ -9,6 +9,7 @@ import ca.cpa.events.mission.PositionRole;
 import ca.cpa.events.mission.RequestStatus;
 import ca.cpa.platform.core.events.IntegrationEvent;
 import ca.cpa.platform.domain.ConflictException;
+import ca.cpa.platform.domain.RuleViolationException;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -111,5 +112,22 @@ class MissionRequestTest {
         assertEquals(2, submitted.positions().size());
         assertEquals("UN-DPO", submitted.requestingOrganization().name());
         assertEquals(6, submitted.durationMonths());
+    }
+
+    @Test
+    void aRequestAsksForEachRoleOnce() {
+        RuleViolationException refused = assertThrows(RuleViolationException.class, () -> MissionRequest.receive(
+                UUID.randomUUID(), new RequestingOrganization(OrganizationType.UNITED_NATIONS, "UN-DPO", null),
+                List.of(new RequestedPosition(PositionRole.ELECTIONS_SUPPORT, 2, List.of("fr"), 3, MemberType.SWORN_OFFICER),
+                        new RequestedPosition(PositionRole.ELECTIONS_SUPPORT, 1, List.of("en"), 0, MemberType.SWORN_OFFICER)),
+                6, "Elections", "partner"));
+        assertEquals("positions", refused.field());
+    }
+
+    @Test
+    void aCountryNamesItsCountry() {
+        assertEquals("requestingOrganization.country", assertThrows(RuleViolationException.class,
+                () -> new RequestingOrganization(OrganizationType.COUNTRY, "USSC", null)).field());
+        assertEquals("PS", new RequestingOrganization(OrganizationType.COUNTRY, "USSC", "PS").country);
     }
 }
