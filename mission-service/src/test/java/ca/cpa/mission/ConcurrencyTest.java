@@ -32,7 +32,7 @@ class ConcurrencyTest {
     }
 
     @Test
-    void concurrentCopiesOfAnIdempotentCreateMakeOneRequest() throws Exception {
+    void concurrentCopiesOfAnIdempotencyMakeOneRequest() throws Exception {
         String missionId = Api.createMission("RACEIDEM");
         String key = UUID.randomUUID().toString();
         List<String> ids = Calls.concurrently(copies(() -> partner().header("Idempotency-Key", key).body(requestJson(missionId))

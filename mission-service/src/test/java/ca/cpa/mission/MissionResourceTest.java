@@ -215,7 +215,7 @@ class MissionResourceTest {
     }
 
     @Test
-    void anIdempotentCreateSentTwiceCreatesOneMission() {
+    void anIdempotencySentTwiceCreatesOneMission() {
         String code = uniqueCode("IDEM");
         String key = "create-" + code;
         String first = planner().header("Idempotency-Key", key).body(missionJson(code, "HT"))

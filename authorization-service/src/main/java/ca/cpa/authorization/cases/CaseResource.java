@@ -4,7 +4,7 @@ import ca.cpa.authorization.cases.CasePayloads.NewCeilingAmendment;
 import ca.cpa.authorization.cases.CasePayloads.NewDecision;
 import ca.cpa.events.authorization.CaseStatus;
 import ca.cpa.platform.http.ETags;
-import ca.cpa.platform.http.IdempotentCreate;
+import ca.cpa.platform.http.Idempotency;
 import ca.cpa.platform.http.QueryParams;
 import ca.cpa.platform.paging.PageParams;
 import ca.cpa.platform.paging.PageResponse;
@@ -50,7 +50,7 @@ public class CaseResource {
     CaseService cases;
 
     @Inject
-    IdempotentCreate idempotentCreate;
+    Idempotency idempotency;
 
     @GET
     @RolesAllowed({Roles.MISSION_PLANNER, Roles.GAC_APPROVER, Roles.PS_APPROVER, Roles.RCMP_APPROVER, Roles.AUDITOR})
@@ -90,11 +90,11 @@ public class CaseResource {
             headers = {@Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
                     @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseView.class)))
-    public Response open(@Parameter(description = "Makes a retried create safe") @HeaderParam(IdempotentCreate.HEADER) String idempotencyKey,
+    public Response open(@Parameter(description = "Makes a retried create safe") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
                          @NotNull @Valid NewCeilingAmendment amendment, @Context UriInfo uri) {
-        return idempotentCreate.create(idempotencyKey, "openCeilingAmendment", amendment, () -> {
+        return idempotency.create(idempotencyKey, "openCeilingAmendment", amendment, () -> {
             AuthorizationCase opened = cases.openCeilingAmendment(amendment);
-            return new IdempotentCreate.Created(uri.getAbsolutePathBuilder().path(opened.id.toString()).build(),
+            return new Idempotency.Created(uri.getAbsolutePathBuilder().path(opened.id.toString()).build(),
                     opened.version, cases.view(opened));
         });
     }
@@ -115,12 +115,12 @@ public class CaseResource {
             headers = @Header(name = "Location", description = "The case", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseView.class)))
     public Response decide(@PathParam("id") UUID id,
-                           @Parameter(description = "Makes a retried decision safe") @HeaderParam(IdempotentCreate.HEADER) String idempotencyKey,
+                           @Parameter(description = "Makes a retried decision safe") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
                            @NotNull @Valid NewDecision decision, @Context UriInfo uri) {
-        return idempotentCreate.create(idempotencyKey, "recordAuthorizationDecision " + id, decision, () -> {
+        return idempotency.create(idempotencyKey, "recordAuthorizationDecision " + id, decision, () -> {
             AuthorizationCase decided = cases.decide(id, decision);
             URI location = uri.getBaseUriBuilder().path("api/v1/authorization-cases").path(id.toString()).build();
-            return new IdempotentCreate.Created(location, decided.version, cases.view(decided));
+            return new Idempotency.Created(location, decided.version, cases.view(decided));
         });
     }
 }

@@ -1,7 +1,7 @@
 package ca.cpa.mission.evaluation;
 
 import ca.cpa.platform.http.ETags;
-import ca.cpa.platform.http.IdempotentCreate;
+import ca.cpa.platform.http.Idempotency;
 import ca.cpa.platform.paging.PageParams;
 import ca.cpa.platform.paging.PageResponse;
 import ca.cpa.platform.security.Caller;
@@ -43,7 +43,7 @@ public class EvaluationResource {
     EvaluationService evaluations;
 
     @Inject
-    IdempotentCreate idempotentCreate;
+    Idempotency idempotency;
 
     @Inject
     Caller caller;
@@ -58,11 +58,11 @@ public class EvaluationResource {
     @APIResponse(responseCode = "201", description = "Recorded",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EvaluationView.class)))
     public Response record(@PathParam("missionId") UUID missionId,
-                           @Parameter(description = "Makes a retried create safe") @HeaderParam(IdempotentCreate.HEADER) String idempotencyKey,
+                           @Parameter(description = "Makes a retried create safe") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
                            @NotNull @Valid NewEvaluation request, @Context UriInfo uri) {
-        return idempotentCreate.create(idempotencyKey, "recordMissionEvaluation " + missionId, request, () -> {
+        return idempotency.create(idempotencyKey, "recordMissionEvaluation " + missionId, request, () -> {
             Evaluation evaluation = evaluations.record(missionId, request, caller.subject());
-            return new IdempotentCreate.Created(uri.getAbsolutePathBuilder().path(evaluation.id.toString()).build(),
+            return new Idempotency.Created(uri.getAbsolutePathBuilder().path(evaluation.id.toString()).build(),
                     ETags.UNCHANGING, EvaluationView.of(evaluation));
         });
     }

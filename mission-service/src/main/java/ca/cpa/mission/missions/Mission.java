@@ -1,6 +1,7 @@
 package ca.cpa.mission.missions;
 
 import ca.cpa.events.mission.MissionCreated;
+import ca.cpa.events.mission.MissionMandateChanged;
 import ca.cpa.events.mission.MissionStatus;
 import ca.cpa.events.mission.MissionStatusChanged;
 import ca.cpa.events.mission.MissionType;
@@ -18,9 +19,11 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -71,6 +74,17 @@ public class Mission extends PanacheEntityBase {
     @Column(name = "ceiling_authorization_number", nullable = false)
     public int ceilingAuthorizationNumber;
 
+    /** When the mission's mandate begins and ends, where known. */
+    @Column(name = "mandate_start")
+    public LocalDate mandateStart;
+
+    @Column(name = "mandate_end")
+    public LocalDate mandateEnd;
+
+    /** When the CPA began contributing to the mission, where known. */
+    @Column(name = "cpa_since")
+    public LocalDate cpaSince;
+
     /** Officers in theatre now, as personnel-service's deployment events report. */
     @Column(name = "deployed_strength", nullable = false)
     public int deployedStrength;
@@ -86,7 +100,8 @@ public class Mission extends PanacheEntityBase {
 
     /** A new mission starts PLANNED, with no ceiling until the CPA partners authorize one. */
     public static ResultWithEvents<Mission> plan(String code, String nameEn, String nameFr, String hostCountry,
-                                                 MissionType type, String partnerOrganization) {
+                                                 MissionType type, String partnerOrganization, Mandate mandate,
+                                                 LocalDate cpaSince) {
         Mission mission = new Mission();
         mission.id = UUID.randomUUID();
         mission.code = code;
@@ -96,10 +111,14 @@ public class Mission extends PanacheEntityBase {
         mission.type = type;
         mission.partnerOrganization = partnerOrganization;
         mission.status = MissionStatus.PLANNED;
+        mission.mandateStart = mandate.start();
+        mission.mandateEnd = mandate.end();
+        mission.cpaSince = cpaSince;
         mission.createdAt = Instant.now();
         mission.updatedAt = mission.createdAt;
         return ResultWithEvents.of(mission, new MissionCreated(mission.id, mission.code, mission.nameEn, mission.nameFr,
-                mission.hostCountry, mission.type, mission.partnerOrganization, mission.status, mission.createdAt));
+                mission.hostCountry, mission.type, mission.partnerOrganization, mission.status, mission.createdAt,
+                mission.mandateStart, mission.mandateEnd, mission.cpaSince));
     }
 
     public static Optional<Mission> findByCode(String code) {
@@ -127,6 +146,29 @@ public class Mission extends PanacheEntityBase {
         this.nameFr = nameFr == null ? this.nameFr : nameFr.trim();
         this.partnerOrganization = partnerOrganization == null ? this.partnerOrganization : partnerOrganization.trim();
         if (!before.equals(this.nameEn + '\0' + this.nameFr + '\0' + this.partnerOrganization)) {
+            touch();
+        }
+    }
+
+    /**
+     * Sets the mandate's dates; a null end or start leaves that one as it is. Announced, since no
+     * tour may be extended past the mandate's end.
+     */
+    public List<IntegrationEvent> changeMandate(LocalDate start, LocalDate end) {
+        Mandate changed = new Mandate(start == null ? mandateStart : start, end == null ? mandateEnd : end);
+        if (Objects.equals(changed.start(), mandateStart) && Objects.equals(changed.end(), mandateEnd)) {
+            return List.of();
+        }
+        mandateStart = changed.start();
+        mandateEnd = changed.end();
+        touch();
+        return List.of(new MissionMandateChanged(id, code, mandateStart, mandateEnd, updatedAt));
+    }
+
+    /** Records when the CPA began contributing; a null leaves it as it is. */
+    public void contributingSince(LocalDate since) {
+        if (since != null && !since.equals(cpaSince)) {
+            cpaSince = since;
             touch();
         }
     }

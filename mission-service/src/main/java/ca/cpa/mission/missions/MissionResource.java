@@ -2,7 +2,7 @@ package ca.cpa.mission.missions;
 
 import ca.cpa.events.mission.MissionStatus;
 import ca.cpa.platform.http.ETags;
-import ca.cpa.platform.http.IdempotentCreate;
+import ca.cpa.platform.http.Idempotency;
 import ca.cpa.platform.http.QueryParams;
 import ca.cpa.platform.paging.PageParams;
 import ca.cpa.platform.paging.PageResponse;
@@ -47,7 +47,7 @@ public class MissionResource {
     MissionService missions;
 
     @Inject
-    IdempotentCreate idempotentCreate;
+    Idempotency idempotency;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -61,11 +61,11 @@ public class MissionResource {
             headers = {@Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
                     @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MissionView.class)))
-    public Response create(@Parameter(description = "Makes a retried create safe") @HeaderParam(IdempotentCreate.HEADER) String idempotencyKey,
+    public Response create(@Parameter(description = "Makes a retried create safe") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
                            @NotNull @Valid NewMission request, @jakarta.ws.rs.core.Context UriInfo uri) {
-        return idempotentCreate.create(idempotencyKey, "createMission", request, () -> {
+        return idempotency.create(idempotencyKey, "createMission", request, () -> {
             Mission mission = missions.create(request);
-            return new IdempotentCreate.Created(uri.getAbsolutePathBuilder().path(mission.id.toString()).build(),
+            return new Idempotency.Created(uri.getAbsolutePathBuilder().path(mission.id.toString()).build(),
                     mission.version, MissionView.of(mission));
         });
     }

@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -30,7 +31,8 @@ public class MissionService {
             throw new ConflictException("mission.duplicate-code", request.code());
         }
         ResultWithEvents<Mission> planned = Mission.plan(request.code(), request.nameEn().trim(),
-                request.nameFr().trim(), request.hostCountry(), request.type(), request.partnerOrganization().trim());
+                request.nameFr().trim(), request.hostCountry(), request.type(), request.partnerOrganization().trim(),
+                new Mandate(request.mandateStart(), request.mandateEnd()), request.cpaSince());
         planned.result().persistAndFlush();
         outbox.publish(planned.events());
         return planned.result();
@@ -52,7 +54,11 @@ public class MissionService {
         Mission mission = get(id);
         ETags.requireMatch(ifMatch, mission.version);
         mission.describe(changes.nameEn(), changes.nameFr(), changes.partnerOrganization());
-        List<IntegrationEvent> events = changes.status() == null ? List.of() : mission.changeStatus(changes.status());
+        mission.contributingSince(changes.cpaSince());
+        List<IntegrationEvent> events = new ArrayList<>(mission.changeMandate(changes.mandateStart(), changes.mandateEnd()));
+        if (changes.status() != null) {
+            events.addAll(mission.changeStatus(changes.status()));
+        }
         Mission.flush();
         outbox.publish(events);
         return mission;

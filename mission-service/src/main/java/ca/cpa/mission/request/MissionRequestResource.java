@@ -5,7 +5,7 @@ import ca.cpa.mission.request.MissionRequestPayloads.AssessmentPayload;
 import ca.cpa.mission.request.MissionRequestPayloads.NewMissionRequest;
 import ca.cpa.mission.request.MissionRequestPayloads.WithdrawalPayload;
 import ca.cpa.platform.http.ETags;
-import ca.cpa.platform.http.IdempotentCreate;
+import ca.cpa.platform.http.Idempotency;
 import ca.cpa.platform.http.QueryParams;
 import ca.cpa.platform.paging.PageParams;
 import ca.cpa.platform.paging.PageResponse;
@@ -50,7 +50,7 @@ public class MissionRequestResource {
     MissionRequestService requests;
 
     @Inject
-    IdempotentCreate idempotentCreate;
+    Idempotency idempotency;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -64,11 +64,11 @@ public class MissionRequestResource {
             headers = {@Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
                     @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MissionRequestView.class)))
-    public Response file(@Parameter(description = "Makes a retried create safe") @HeaderParam(IdempotentCreate.HEADER) String idempotencyKey,
+    public Response file(@Parameter(description = "Makes a retried create safe") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
                          @NotNull @Valid NewMissionRequest body, @Context UriInfo uri) {
-        return idempotentCreate.create(idempotencyKey, "fileMissionRequest", body, () -> {
+        return idempotency.create(idempotencyKey, "fileMissionRequest", body, () -> {
             MissionRequest request = requests.file(body);
-            return new IdempotentCreate.Created(uri.getAbsolutePathBuilder().path(request.id.toString()).build(),
+            return new Idempotency.Created(uri.getAbsolutePathBuilder().path(request.id.toString()).build(),
                     request.version, MissionRequestView.of(request, false));
         });
     }

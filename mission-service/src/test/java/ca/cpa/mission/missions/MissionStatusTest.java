@@ -1,5 +1,7 @@
 package ca.cpa.mission.missions;
 
+import ca.cpa.events.mission.MissionCreated;
+import ca.cpa.events.mission.MissionMandateChanged;
 import ca.cpa.events.mission.MissionStatus;
 import ca.cpa.events.mission.MissionStatusChanged;
 import ca.cpa.events.mission.MissionType;
@@ -8,27 +10,46 @@ import ca.cpa.platform.domain.IllegalTransitionException;
 import ca.cpa.platform.domain.RuleViolationException;
 import org.junit.jupiter.api.Test;
 
+import java.time.LocalDate;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** A mission's status rules and the events they cause, without HTTP or a database. */
 class MissionStatusTest {
 
     private static Mission proteus() {
-        return Mission.plan("PROTEUS", "Operation PROTEUS", "Opération PROTEUS", "PS", MissionType.BILATERAL, "USSC")
-                .result();
+        return Mission.plan("PROTEUS", "Operation PROTEUS", "Opération PROTEUS", "PS", MissionType.BILATERAL, "USSC",
+                new Mandate(null, null), null).result();
     }
 
     @Test
     void aNewMissionIsPlannedAndAnnounced() {
         var planned = Mission.plan("PROTEUS", "Operation PROTEUS", "Opération PROTEUS", "PS", MissionType.BILATERAL,
-                "USSC");
+                "USSC", new Mandate(LocalDate.of(2013, 1, 1), null), LocalDate.of(2013, 6, 1));
         assertEquals(MissionStatus.PLANNED, planned.result().status);
         assertEquals(1, planned.events().size());
         assertEquals("ca.cpa.mission.created.v1", planned.events().get(0).eventType());
         assertEquals(planned.result().id.toString(), planned.events().get(0).subject());
+        MissionCreated created = (MissionCreated) planned.events().get(0);
+        assertEquals(LocalDate.of(2013, 1, 1), created.mandateStart());
+        assertNull(created.mandateEnd());
+        assertEquals(LocalDate.of(2013, 6, 1), created.cpaSince());
+    }
+
+    @Test
+    void aMandateNeverEndsBeforeItStartsAndAChangeIsAnnounced() {
+        assertEquals("mandateEnd", assertThrows(RuleViolationException.class,
+                () -> new Mandate(LocalDate.of(2027, 1, 1), LocalDate.of(2026, 12, 31))).field());
+        Mission mission = proteus();
+        List<IntegrationEvent> changed = mission.changeMandate(LocalDate.of(2013, 1, 1), LocalDate.of(2027, 12, 31));
+        assertEquals(List.of(new MissionMandateChanged(mission.id, "PROTEUS", LocalDate.of(2013, 1, 1),
+                LocalDate.of(2027, 12, 31), mission.updatedAt)), changed);
+        assertEquals(List.of(), mission.changeMandate(null, LocalDate.of(2027, 12, 31)), "no change, no event");
+        assertThrows(RuleViolationException.class, () -> mission.changeMandate(null, LocalDate.of(2012, 1, 1)));
+        assertEquals(LocalDate.of(2027, 12, 31), mission.mandateEnd, "a refused change changes nothing");
     }
 
     @Test

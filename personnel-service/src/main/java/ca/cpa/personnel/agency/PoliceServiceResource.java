@@ -2,7 +2,7 @@ package ca.cpa.personnel.agency;
 
 import ca.cpa.platform.domain.NotFoundException;
 import ca.cpa.platform.http.ETags;
-import ca.cpa.platform.http.IdempotentCreate;
+import ca.cpa.platform.http.Idempotency;
 import ca.cpa.platform.paging.PageParams;
 import ca.cpa.platform.paging.PageResponse;
 import ca.cpa.platform.security.Roles;
@@ -65,7 +65,7 @@ public class PoliceServiceResource {
     }
 
     @Inject
-    IdempotentCreate idempotentCreate;
+    Idempotency idempotency;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -76,11 +76,11 @@ public class PoliceServiceResource {
             extensions = @Extension(name = "x-cpa-problems", value = "409,422"))
     @APIResponse(responseCode = "201", description = "Added",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PoliceServiceView.class)))
-    public Response create(@Parameter(description = "Makes a retried create safe") @HeaderParam(IdempotentCreate.HEADER) String idempotencyKey,
+    public Response create(@Parameter(description = "Makes a retried create safe") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
                            @NotNull @Valid NewPoliceService body, @Context UriInfo uri) {
-        return idempotentCreate.create(idempotencyKey, "createPoliceService", body, () -> {
+        return idempotency.create(idempotencyKey, "createPoliceService", body, () -> {
             PoliceService service = PoliceService.join(body.code(), body.nameEn(), body.nameFr(), body.province());
-            return new IdempotentCreate.Created(uri.getAbsolutePathBuilder().path(service.code).build(), ETags.UNCHANGING,
+            return new Idempotency.Created(uri.getAbsolutePathBuilder().path(service.code).build(), ETags.UNCHANGING,
                     PoliceServiceView.of(service));
         });
     }

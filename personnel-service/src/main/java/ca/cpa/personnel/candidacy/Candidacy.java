@@ -28,8 +28,8 @@ import java.util.UUID;
 @Table(name = "candidacy")
 public class Candidacy extends PanacheEntityBase {
 
-    @Schema(name = "CandidacyStatus", description = "ELIGIBLE or INELIGIBLE when screened; then SELECTED or NOT_SELECTED")
-    public enum Status { ELIGIBLE, INELIGIBLE, SELECTED, NOT_SELECTED }
+    @Schema(name = "CandidacyStatus", description = "ELIGIBLE or INELIGIBLE when screened; then SELECTED or NOT_SELECTED; ELIGIBLE or SELECTED (not deployed) → RELEASED, which frees the position's place")
+    public enum Status { ELIGIBLE, INELIGIBLE, SELECTED, NOT_SELECTED, RELEASED }
 
     @Id
     public UUID id;
@@ -63,6 +63,15 @@ public class Candidacy extends PanacheEntityBase {
 
     @Column(name = "decided_at")
     public Instant decidedAt;
+
+    @Column(name = "release_reason")
+    public String releaseReason;
+
+    @Column(name = "released_by")
+    public String releasedBy;
+
+    @Column(name = "released_at")
+    public Instant releasedAt;
 
     @Version
     public long version;
@@ -99,6 +108,25 @@ public class Candidacy extends PanacheEntityBase {
     public void decline(String decidedBy) {
         requireEligible();
         decide(Status.NOT_SELECTED, decidedBy);
+    }
+
+    /**
+     * Releases an eligible or selected candidate who has not deployed: a selected one's place in
+     * the position is free again.
+     *
+     * @param deployed whether the candidacy has a deployment that was not cancelled
+     */
+    public void release(String reason, String by, boolean deployed) {
+        if (status != Status.ELIGIBLE && status != Status.SELECTED) {
+            throw new IllegalTransitionException("candidacy.illegal-transition", "release", status);
+        }
+        if (deployed) {
+            throw new ConflictException("candidacy.deployed");
+        }
+        status = Status.RELEASED;
+        releaseReason = reason;
+        releasedBy = by;
+        releasedAt = Instant.now();
     }
 
     private void requireEligible() {

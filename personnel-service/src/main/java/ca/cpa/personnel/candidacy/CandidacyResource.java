@@ -2,7 +2,7 @@ package ca.cpa.personnel.candidacy;
 
 import ca.cpa.events.mission.PositionRole;
 import ca.cpa.platform.http.ETags;
-import ca.cpa.platform.http.IdempotentCreate;
+import ca.cpa.platform.http.Idempotency;
 import ca.cpa.platform.http.QueryParams;
 import ca.cpa.platform.paging.PageParams;
 import ca.cpa.platform.paging.PageResponse;
@@ -11,7 +11,9 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -52,11 +54,16 @@ public class CandidacyResource {
         public enum Decision { SELECT, DECLINE }
     }
 
+    @Schema(name = "Release")
+    public record Release(@Schema(example = "Family circumstances; withdrew before training.")
+                          @NotBlank @Size(max = 2000) String reason) {
+    }
+
     @Inject
     CandidacyService candidacies;
 
     @Inject
-    IdempotentCreate idempotentCreate;
+    Idempotency idempotency;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -67,11 +74,11 @@ public class CandidacyResource {
             extensions = @Extension(name = "x-cpa-problems", value = "409,422"))
     @APIResponse(responseCode = "201", description = "Nominated and screened",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CandidacyView.class)))
-    public Response nominate(@Parameter(description = "Makes a retried create safe") @HeaderParam(IdempotentCreate.HEADER) String idempotencyKey,
+    public Response nominate(@Parameter(description = "Makes a retried create safe") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
                              @NotNull @Valid NewCandidacy body, @Context UriInfo uri) {
-        return idempotentCreate.create(idempotencyKey, "nominateCandidate", body, () -> {
+        return idempotency.create(idempotencyKey, "nominateCandidate", body, () -> {
             Candidacy candidacy = candidacies.nominate(body.officerId(), body.missionRequestId(), body.role());
-            return new IdempotentCreate.Created(uri.getAbsolutePathBuilder().path(candidacy.id.toString()).build(),
+            return new Idempotency.Created(uri.getAbsolutePathBuilder().path(candidacy.id.toString()).build(),
                     candidacy.version, CandidacyView.of(candidacy));
         });
     }
@@ -80,12 +87,17 @@ public class CandidacyResource {
     @RolesAllowed({Roles.PERSONNEL_OFFICER, Roles.AUDITOR})
     @Operation(operationId = "listCandidacies", summary = "List candidacies", description = "Oldest first.")
     public PageResponse<CandidacyView> list(
+            @Parameter(description = "Only this officer's", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+            @QueryParam("officerId") String officerId,
+            @Parameter(description = "Only for this mission's requests", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+            @QueryParam("missionId") String missionId,
             @Parameter(description = "Only this request's", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
             @QueryParam("missionRequestId") String missionRequestId,
             @Parameter(description = "Only in this status", schema = @Schema(implementation = Candidacy.Status.class))
             @QueryParam("status") String status,
             @BeanParam PageParams page) {
-        return candidacies.list(QueryParams.uuid("missionRequestId", missionRequestId),
+        return candidacies.list(QueryParams.uuid("officerId", officerId), QueryParams.uuid("missionId", missionId),
+                QueryParams.uuid("missionRequestId", missionRequestId),
                 QueryParams.enumValue("status", status, Candidacy.Status.class), page.request());
     }
 
@@ -102,13 +114,42 @@ public class CandidacyResource {
     @POST
     @Path("/{id}/selection")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Transactional
     @RolesAllowed(Roles.PERSONNEL_OFFICER)
     @Operation(operationId = "selectCandidate", summary = "Select or decline an eligible candidate",
             description = "SELECT → SELECTED (never more than the position's count; emits ca.cpa.candidate.selected.v1), "
                     + "DECLINE → NOT_SELECTED.",
-            extensions = @Extension(name = "x-cpa-problems", value = "409"))
-    public RestResponse<CandidacyView> decide(@PathParam("id") UUID id, @NotNull @Valid SelectionDecision body) {
-        Candidacy candidacy = candidacies.decide(id, body.decision() == SelectionDecision.Decision.SELECT);
-        return ETags.ok(CandidacyView.of(candidacy), candidacy.version);
+            extensions = @Extension(name = "x-cpa-problems", value = "409,412,422"))
+    @APIResponse(responseCode = "200", description = "Decided; the candidacy as it now stands",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CandidacyView.class)))
+    public Response decide(@PathParam("id") UUID id,
+                           @Parameter(description = "Makes a retried transition safe") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+                           @Parameter(description = "The ETag last read") @HeaderParam("If-Match") String ifMatch,
+                           @NotNull @Valid SelectionDecision body) {
+        return idempotency.change(idempotencyKey, "selectCandidate " + id, body, () -> changed(
+                candidacies.decide(id, ifMatch, body.decision() == SelectionDecision.Decision.SELECT)));
+    }
+
+    @POST
+    @Path("/{id}/release")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Transactional
+    @RolesAllowed(Roles.PERSONNEL_OFFICER)
+    @Operation(operationId = "releaseCandidate", summary = "Release a candidate who has not deployed",
+            description = "ELIGIBLE or SELECTED (with no deployment, or only a cancelled one) → RELEASED; a selected "
+                    + "candidate's place in the position is free again.",
+            extensions = @Extension(name = "x-cpa-problems", value = "409,412,422"))
+    @APIResponse(responseCode = "200", description = "Released; the candidacy as it now stands",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CandidacyView.class)))
+    public Response release(@PathParam("id") UUID id,
+                            @Parameter(description = "Makes a retried transition safe") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+                            @Parameter(description = "The ETag last read") @HeaderParam("If-Match") String ifMatch,
+                            @NotNull @Valid Release body) {
+        return idempotency.change(idempotencyKey, "releaseCandidate " + id, body,
+                () -> changed(candidacies.release(id, ifMatch, body.reason().trim())));
+    }
+
+    private static Idempotency.Changed changed(Candidacy candidacy) {
+        return new Idempotency.Changed(candidacy.version, CandidacyView.of(candidacy));
     }
 }

@@ -7,6 +7,7 @@ import ca.cpa.platform.core.events.IntegrationEvent;
 import ca.cpa.platform.domain.ConflictException;
 import ca.cpa.platform.domain.NotFoundException;
 import ca.cpa.platform.domain.RuleViolationException;
+import ca.cpa.platform.http.ETags;
 import ca.cpa.platform.outbox.Outbox;
 import ca.cpa.platform.paging.Filter;
 import ca.cpa.platform.paging.PageRequest;
@@ -60,11 +61,14 @@ public class CandidacyService {
      * concurrent selections for one position are counted one after the other.
      */
     @Transactional
-    public Candidacy decide(UUID id, boolean select) {
+    public Candidacy decide(UUID id, String ifMatch, boolean select) {
         Candidacy candidacy = get(id);
         if (select) {
             rowLocks.lock(KnownRequest.class, candidacy.missionRequestId);
             Candidacy.getEntityManager().refresh(candidacy);
+        }
+        ETags.requireMatch(ifMatch, candidacy.version);
+        if (select) {
             KnownRequest request = KnownRequest.findById(candidacy.missionRequestId);
             long selected = Candidacy.count("missionRequestId = ?1 and role = ?2 and status = ?3",
                     candidacy.missionRequestId, candidacy.role, Candidacy.Status.SELECTED);
@@ -82,8 +86,25 @@ public class CandidacyService {
         return Candidacy.<Candidacy>findByIdOptional(id).orElseThrow(() -> new NotFoundException("candidacy", id));
     }
 
-    public PageResponse<CandidacyView> list(UUID missionRequestId, Candidacy.Status status, PageRequest page) {
+    /** Releases an eligible or selected candidate who has not deployed; the position's place is free again. */
+    @Transactional
+    public Candidacy release(UUID id, String ifMatch, String reason) {
+        if (!rowLocks.lock(Candidacy.class, id)) {
+            throw new NotFoundException("candidacy", id);
+        }
+        Candidacy candidacy = Candidacy.findById(id);
+        ETags.requireMatch(ifMatch, candidacy.version);
+        candidacy.release(reason, caller.subject(), tours.isDeployed(id));
+        Candidacy.flush();
+        return candidacy;
+    }
+
+    public PageResponse<CandidacyView> list(UUID officerId, UUID missionId, UUID missionRequestId,
+                                            Candidacy.Status status, PageRequest page) {
         Filter filter = new Filter()
+                .and("officerId = :officer", "officer", officerId)
+                .and("missionRequestId in (select r.id from KnownRequest r where r.missionId = :mission)", "mission",
+                        missionId)
                 .and("missionRequestId = :request", "request", missionRequestId)
                 .and("status = :status", "status", status);
         Sort oldestFirst = Sort.by("nominatedAt").and("id");

@@ -1,11 +1,16 @@
 package ca.cpa.personnel.deployment;
 
+import ca.cpa.events.mission.MissionStatus;
 import ca.cpa.events.mission.PositionRole;
+import ca.cpa.events.personnel.CancellationReason;
+import ca.cpa.events.personnel.DeploymentCancelled;
 import ca.cpa.events.personnel.DeploymentEnded;
+import ca.cpa.events.personnel.DeploymentExtended;
 import ca.cpa.events.personnel.DeploymentPlanned;
 import ca.cpa.events.personnel.DeploymentStarted;
 import ca.cpa.events.personnel.ReturnReason;
 import ca.cpa.personnel.candidacy.Candidacy;
+import ca.cpa.personnel.mission.KnownMission;
 import ca.cpa.personnel.request.KnownRequest;
 import ca.cpa.personnel.request.RequestStatus;
 import ca.cpa.platform.core.events.IntegrationEvent;
@@ -36,8 +41,8 @@ import java.util.UUID;
 @Table(name = "deployment")
 public class Deployment extends PanacheEntityBase {
 
-    @Schema(name = "DeploymentStatus", description = "PLANNED (under the ceiling) → IN_THEATRE (arrived) → COMPLETED (repatriated)")
-    public enum Status { PLANNED, IN_THEATRE, COMPLETED }
+    @Schema(name = "DeploymentStatus", description = "PLANNED (under the ceiling) → IN_THEATRE (arrived) → COMPLETED (repatriated); PLANNED → CANCELLED (its place is free again)")
+    public enum Status { PLANNED, IN_THEATRE, COMPLETED, CANCELLED }
 
     /** The statuses that hold a place under the ceilings. */
     public static final List<Status> ACTIVE = List.of(Status.PLANNED, Status.IN_THEATRE);
@@ -81,6 +86,30 @@ public class Deployment extends PanacheEntityBase {
     @Column(name = "return_reason")
     public ReturnReason returnReason;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "cancellation_reason")
+    public CancellationReason cancellationReason;
+
+    @Column(name = "cancellation_note")
+    public String cancellationNote;
+
+    @Column(name = "cancelled_at")
+    public Instant cancelledAt;
+
+    /** The deployment this one replaces on the mission (a rotation), if any. */
+    @Column(name = "replaces_deployment_id")
+    public UUID replacesDeploymentId;
+
+    /** The end planned first, once the tour has been extended. */
+    @Column(name = "original_end_date")
+    public LocalDate originalEndDate;
+
+    @Column(name = "extension_justification")
+    public String extensionJustification;
+
+    @Column(name = "extended_at")
+    public Instant extendedAt;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
@@ -101,18 +130,22 @@ public class Deployment extends PanacheEntityBase {
 
     /**
      * Plans the selected officer's tour, when every rule of planning holds, in this order: the
-     * candidacy is SELECTED, its request AUTHORIZED, the candidacy not deployed already, the
-     * officer on no other tour, trained in time, and a place free under the mission's ceiling and
-     * the program cap.
+     * candidacy is SELECTED, its request AUTHORIZED, the mission neither suspended nor closed,
+     * the candidacy not deployed already, the officer on no other tour, trained in time, the
+     * deployment replaced (if any) on the same mission and not replaced already, and a place free
+     * under the mission's ceiling and the program cap.
+     *
+     * @param replaced the deployment this one replaces (a rotation), or null
      */
     public static ResultWithEvents<Deployment> plan(Candidacy candidacy, KnownRequest request, Tour tour,
-                                                    PlanningFacts facts) {
+                                                    Deployment replaced, PlanningFacts facts) {
         if (candidacy.status != Candidacy.Status.SELECTED) {
             throw new ConflictException("deployment.not-selected", candidacy.status);
         }
         if (request.status != RequestStatus.AUTHORIZED) {
             throw new ConflictException("deployment.request-not-authorized", request.status);
         }
+        requireMissionOpen(facts.missionStatus());
         if (facts.candidacyDeployed()) {
             throw new ConflictException("deployment.duplicate");
         }
@@ -121,6 +154,14 @@ public class Deployment extends PanacheEntityBase {
         }
         if (!facts.trainedBeforeStart()) {
             throw new ConflictException("deployment.needs-training");
+        }
+        if (replaced != null) {
+            if (!replaced.missionId.equals(request.missionId)) {
+                throw new RuleViolationException("replacesDeploymentId", "deployment.replaces-other-mission");
+            }
+            if (facts.replacedAlready()) {
+                throw new ConflictException("deployment.already-replaced", replaced.id);
+            }
         }
         facts.places().requireFreePlace();
         Deployment deployment = new Deployment();
@@ -133,18 +174,70 @@ public class Deployment extends PanacheEntityBase {
         deployment.startDate = tour.start();
         deployment.endDate = tour.end();
         deployment.status = Status.PLANNED;
+        deployment.replacesDeploymentId = replaced == null ? null : replaced.id;
         deployment.createdAt = Instant.now();
         return ResultWithEvents.of(deployment, new DeploymentPlanned(deployment.id, deployment.officerId,
-                deployment.missionId, deployment.missionRequestId, deployment.role, tour.start(), tour.end()));
+                deployment.missionId, deployment.missionRequestId, deployment.role, tour.start(), tour.end(),
+                deployment.replacesDeploymentId));
     }
 
-    public List<IntegrationEvent> arrive(LocalDate date) {
+    /** The officer arrived in theatre, on a mission that is neither suspended nor closed. */
+    public List<IntegrationEvent> arrive(LocalDate date, MissionStatus missionStatus) {
         if (status != Status.PLANNED) {
             throw new IllegalTransitionException("deployment.illegal-transition", "arrive", status);
         }
+        requireMissionOpen(missionStatus);
         arrivalDate = date;
         status = Status.IN_THEATRE;
         return List.of(new DeploymentStarted(id, officerId, missionId, missionRequestId, role, arrivalDate, endDate));
+    }
+
+    /**
+     * A planned tour will not happen; its place under the ceiling and the cap is free at once.
+     * The note stays here: it may be personal.
+     */
+    public List<IntegrationEvent> cancel(CancellationReason reason, String note) {
+        if (status != Status.PLANNED) {
+            throw new IllegalTransitionException("deployment.illegal-transition", "cancel", status);
+        }
+        status = Status.CANCELLED;
+        cancellationReason = reason;
+        cancellationNote = note;
+        cancelledAt = Instant.now();
+        return List.of(new DeploymentCancelled(id, officerId, missionId, missionRequestId, role, reason, cancelledAt));
+    }
+
+    /**
+     * A planned or current tour ends later: the officer's clearances must hold through the new
+     * end, and the tour may not outlast the mission's mandate.
+     */
+    public List<IntegrationEvent> extend(LocalDate newEnd, String justification, ExtensionFacts facts) {
+        if (status != Status.PLANNED && status != Status.IN_THEATRE) {
+            throw new IllegalTransitionException("deployment.illegal-transition", "extend", status);
+        }
+        if (!newEnd.isAfter(endDate)) {
+            throw new ConflictException("deployment.extension-not-later", newEnd, endDate);
+        }
+        if (facts.securityClearanceExpiry() == null || facts.securityClearanceExpiry().isBefore(newEnd)) {
+            throw new ConflictException("deployment.extension-beyond-security-clearance",
+                    String.valueOf(facts.securityClearanceExpiry()));
+        }
+        if (facts.medicalClearanceExpiry() == null || facts.medicalClearanceExpiry().isBefore(newEnd)) {
+            throw new ConflictException("deployment.extension-beyond-medical-clearance",
+                    String.valueOf(facts.medicalClearanceExpiry()));
+        }
+        if (facts.mandateEnd() != null && newEnd.isAfter(facts.mandateEnd())) {
+            throw new ConflictException("deployment.extension-beyond-mandate", facts.mandateEnd());
+        }
+        LocalDate previousEnd = endDate;
+        if (originalEndDate == null) {
+            originalEndDate = endDate;
+        }
+        endDate = newEnd;
+        extensionJustification = justification;
+        extendedAt = Instant.now();
+        return List.of(new DeploymentExtended(id, officerId, missionId, missionRequestId, previousEnd, newEnd,
+                extendedAt));
     }
 
     public List<IntegrationEvent> repatriate(LocalDate date, ReturnReason reason) {
@@ -162,5 +255,11 @@ public class Deployment extends PanacheEntityBase {
 
     public boolean isInTheatre() {
         return status == Status.IN_THEATRE;
+    }
+
+    private static void requireMissionOpen(MissionStatus missionStatus) {
+        if (!KnownMission.isOpenForDeployments(missionStatus)) {
+            throw new ConflictException("deployment.mission-not-open", missionStatus);
+        }
     }
 }

@@ -1,11 +1,15 @@
 package ca.cpa.personnel.deployment;
 
 import ca.cpa.events.mission.PositionRole;
+import ca.cpa.events.personnel.CancellationReason;
 import ca.cpa.events.personnel.ReturnReason;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -14,12 +18,26 @@ import java.util.UUID;
 public record DeploymentView(UUID id, UUID candidacyId, UUID officerId, UUID missionId, UUID missionRequestId,
                              PositionRole role, LocalDate startDate, LocalDate endDate, Deployment.Status status,
                              LocalDate arrivalDate, LocalDate returnDate, ReturnReason returnReason,
+                             CancellationReason cancellationReason,
+                             @Schema(maxLength = 2000, example = "Medical clearance withdrawn before departure.")
+                             String cancellationNote,
+                             Instant cancelledAt,
+                             @Schema(description = "The end planned first, once the tour has been extended")
+                             LocalDate originalEndDate,
+                             @Schema(maxLength = 2000, example = "Elections postponed to March; continuity of mentoring.")
+                             String extensionJustification,
+                             @Schema(description = "The deployment this one replaces on the mission (a rotation)")
+                             UUID replacesDeploymentId,
+                             @Schema(description = "The deployment that replaces this one (a rotation)")
+                             UUID replacedByDeploymentId,
                              @Schema(example = "2") long version) {
 
     @Schema(name = "NewDeployment")
     public record NewDeployment(@NotNull UUID candidacyId,
                                 @Schema(example = "2027-02-01") @NotNull LocalDate startDate,
-                                @Schema(example = "2028-01-31") @NotNull LocalDate endDate) {
+                                @Schema(example = "2028-01-31") @NotNull LocalDate endDate,
+                                @Schema(description = "The deployment of the officer this one replaces on the same mission (a rotation)")
+                                UUID replacesDeploymentId) {
     }
 
     @Schema(name = "Repatriation")
@@ -27,10 +45,26 @@ public record DeploymentView(UUID id, UUID candidacyId, UUID officerId, UUID mis
                                @NotNull ReturnReason reason) {
     }
 
+    @Schema(name = "Cancellation")
+    public record Cancellation(@NotNull CancellationReason reason,
+                               @Schema(example = "Medical clearance withdrawn before departure.")
+                               @Size(max = 2000) String note) {
+    }
+
+    @Schema(name = "Extension")
+    public record TourExtension(@Schema(example = "2028-07-31") @NotNull LocalDate endDate,
+                            @Schema(example = "Elections postponed to March; continuity of mentoring.")
+                            @NotBlank @Size(max = 2000) String justification) {
+    }
+
     static DeploymentView of(Deployment deployment) {
+        UUID replacedBy = Deployment.<Deployment>find("replacesDeploymentId = ?1 and status != ?2", deployment.id,
+                        Deployment.Status.CANCELLED).firstResultOptional().map(replacement -> replacement.id).orElse(null);
         return new DeploymentView(deployment.id, deployment.candidacyId, deployment.officerId, deployment.missionId,
                 deployment.missionRequestId, deployment.role, deployment.startDate, deployment.endDate,
                 deployment.status, deployment.arrivalDate, deployment.returnDate, deployment.returnReason,
-                deployment.version);
+                deployment.cancellationReason, deployment.cancellationNote, deployment.cancelledAt,
+                deployment.originalEndDate, deployment.extensionJustification, deployment.replacesDeploymentId,
+                replacedBy, deployment.version);
     }
 }

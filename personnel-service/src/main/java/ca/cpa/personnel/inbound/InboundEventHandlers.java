@@ -2,9 +2,15 @@ package ca.cpa.personnel.inbound;
 
 import ca.cpa.events.authorization.Denied;
 import ca.cpa.events.authorization.Granted;
+import ca.cpa.events.mission.MissionCreated;
+import ca.cpa.events.mission.MissionMandateChanged;
 import ca.cpa.events.mission.MissionRequestSubmitted;
 import ca.cpa.events.mission.MissionRequestWithdrawn;
+import ca.cpa.events.mission.MissionStatus;
+import ca.cpa.events.mission.MissionStatusChanged;
 import ca.cpa.personnel.ceiling.MissionCeiling;
+import ca.cpa.personnel.deployment.DeploymentService;
+import ca.cpa.personnel.mission.KnownMission;
 import ca.cpa.personnel.request.KnownRequest;
 import ca.cpa.personnel.request.RequestStatus;
 import ca.cpa.platform.inbox.EventHandler;
@@ -16,14 +22,45 @@ import jakarta.inject.Inject;
 import java.util.UUID;
 
 /**
- * What personnel-service keeps from the other services' events: the requests and their
- * positions, whether the partners authorized them, and each mission's ceiling in force.
+ * What personnel-service keeps from the other services' events: each mission's status and
+ * mandate, the requests and their positions, whether the partners authorized them, and each
+ * mission's ceiling in force.
  */
 @ApplicationScoped
 public class InboundEventHandlers {
 
     @Inject
     RowLocks rowLocks;
+
+    @Inject
+    DeploymentService deployments;
+
+    @Produces
+    EventHandler<MissionCreated> missionCreated() {
+        return EventHandler.of(MissionCreated.TYPE, MissionCreated.class, event -> {
+            KnownMission mission = KnownMission.remember(event.data().missionId(), event.data().code());
+            mission.moveTo(event.data().status());
+            mission.mandateEndsOn(event.data().mandateEnd());
+        });
+    }
+
+    /** A mission closed: its PLANNED deployments are cancelled, under the planning lock. */
+    @Produces
+    EventHandler<MissionStatusChanged> missionStatusChanged() {
+        return EventHandler.of(MissionStatusChanged.TYPE, MissionStatusChanged.class, event -> {
+            if (event.data().status() == MissionStatus.CLOSED) {
+                deployments.missionClosed(event.data().missionId());
+            }
+            KnownMission.remember(event.data().missionId(), event.data().code()).moveTo(event.data().status());
+        });
+    }
+
+    @Produces
+    EventHandler<MissionMandateChanged> missionMandateChanged() {
+        return EventHandler.of(MissionMandateChanged.TYPE, MissionMandateChanged.class, event ->
+                KnownMission.remember(event.data().missionId(), event.data().code())
+                        .mandateEndsOn(event.data().mandateEnd()));
+    }
 
     @Produces
     EventHandler<MissionRequestSubmitted> requestSubmitted() {

@@ -4,7 +4,7 @@ import ca.cpa.events.mission.PositionRole;
 import ca.cpa.personnel.officer.OfficerPayloads.NewOfficer;
 import ca.cpa.personnel.officer.OfficerPayloads.OfficerChanges;
 import ca.cpa.platform.http.ETags;
-import ca.cpa.platform.http.IdempotentCreate;
+import ca.cpa.platform.http.Idempotency;
 import ca.cpa.platform.http.QueryParams;
 import ca.cpa.platform.paging.PageParams;
 import ca.cpa.platform.paging.PageResponse;
@@ -49,7 +49,7 @@ public class OfficerResource {
     OfficerService officers;
 
     @Inject
-    IdempotentCreate idempotentCreate;
+    Idempotency idempotency;
 
     @POST
     @Path("/officers")
@@ -61,11 +61,11 @@ public class OfficerResource {
             extensions = @Extension(name = "x-cpa-problems", value = "409,422"))
     @APIResponse(responseCode = "201", description = "Recorded",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OfficerView.class)))
-    public Response create(@Parameter(description = "Makes a retried create safe") @HeaderParam(IdempotentCreate.HEADER) String idempotencyKey,
+    public Response create(@Parameter(description = "Makes a retried create safe") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
                            @NotNull @Valid NewOfficer body, @Context UriInfo uri) {
-        return idempotentCreate.create(idempotencyKey, "createOfficer", body, () -> {
+        return idempotency.create(idempotencyKey, "createOfficer", body, () -> {
             Officer officer = officers.create(body);
-            return new IdempotentCreate.Created(uri.getAbsolutePathBuilder().path(officer.id.toString()).build(),
+            return new Idempotency.Created(uri.getAbsolutePathBuilder().path(officer.id.toString()).build(),
                     officer.version, OfficerView.of(officer));
         });
     }

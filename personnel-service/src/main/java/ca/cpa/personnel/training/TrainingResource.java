@@ -1,7 +1,7 @@
 package ca.cpa.personnel.training;
 
 import ca.cpa.platform.http.ETags;
-import ca.cpa.platform.http.IdempotentCreate;
+import ca.cpa.platform.http.Idempotency;
 import ca.cpa.platform.paging.PageParams;
 import ca.cpa.platform.paging.PageResponse;
 import ca.cpa.platform.security.Roles;
@@ -42,7 +42,7 @@ public class TrainingResource {
     TrainingService training;
 
     @Inject
-    IdempotentCreate idempotentCreate;
+    Idempotency idempotency;
 
     @POST
     @Path("/training-courses")
@@ -54,12 +54,12 @@ public class TrainingResource {
             extensions = @Extension(name = "x-cpa-problems", value = "422"))
     @APIResponse(responseCode = "201", description = "Scheduled",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TrainingView.Course.class)))
-    public Response schedule(@Parameter(description = "Makes a retried create safe") @HeaderParam(IdempotentCreate.HEADER) String idempotencyKey,
+    public Response schedule(@Parameter(description = "Makes a retried create safe") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
                              @NotNull @Valid TrainingView.NewCourse body, @Context UriInfo uri) {
-        return idempotentCreate.create(idempotencyKey, "scheduleTrainingCourse", body, () -> {
+        return idempotency.create(idempotencyKey, "scheduleTrainingCourse", body, () -> {
             TrainingCourse course = training.schedule(body.title(), body.kind(), body.startDate(), body.endDate(),
                     body.capacity());
-            return new IdempotentCreate.Created(uri.getAbsolutePathBuilder().path(course.id.toString()).build(), ETags.UNCHANGING,
+            return new Idempotency.Created(uri.getAbsolutePathBuilder().path(course.id.toString()).build(), ETags.UNCHANGING,
                     TrainingView.Course.of(course));
         });
     }
@@ -92,11 +92,11 @@ public class TrainingResource {
     @APIResponse(responseCode = "201", description = "Enrolled",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TrainingView.EnrolmentView.class)))
     public Response enrol(@PathParam("id") UUID id,
-                          @Parameter(description = "Makes a retried create safe") @HeaderParam(IdempotentCreate.HEADER) String idempotencyKey,
+                          @Parameter(description = "Makes a retried create safe") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
                           @NotNull @Valid TrainingView.NewEnrolment body, @Context UriInfo uri) {
-        return idempotentCreate.create(idempotencyKey, "enrolOfficer " + id, body, () -> {
+        return idempotency.create(idempotencyKey, "enrolOfficer " + id, body, () -> {
             Enrolment enrolment = training.enrol(id, body.officerId());
-            return new IdempotentCreate.Created(
+            return new Idempotency.Created(
                     uri.getBaseUriBuilder().path("api/v1/enrolments").path(enrolment.id.toString()).build(), enrolment.version,
                     TrainingView.EnrolmentView.of(enrolment));
         });

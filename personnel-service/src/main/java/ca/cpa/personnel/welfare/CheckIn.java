@@ -1,5 +1,6 @@
 package ca.cpa.personnel.welfare;
 
+import ca.cpa.events.personnel.ReturnReason;
 import ca.cpa.events.personnel.WelfareAlert;
 import ca.cpa.events.personnel.Wellbeing;
 import ca.cpa.personnel.deployment.Deployment;
@@ -59,7 +60,25 @@ public class CheckIn extends PanacheEntityBase {
         if (wellbeing != Wellbeing.URGENT) {
             return ResultWithEvents.of(checkIn);
         }
-        return ResultWithEvents.of(checkIn, new WelfareAlert(deployment.id, checkIn.id, deployment.officerId,
-                deployment.missionId, wellbeing, checkIn.recordedAt));
+        return ResultWithEvents.of(checkIn, checkIn.alert(deployment));
+    }
+
+    /**
+     * An officer came home before the end of the tour: recorded as an URGENT contact, which
+     * raises a welfare alert as an urgent check-in does.
+     */
+    public static ResultWithEvents<CheckIn> earlyReturn(Deployment deployment, ReturnReason reason, String recordedBy) {
+        CheckIn checkIn = new CheckIn();
+        checkIn.id = UUID.randomUUID();
+        checkIn.deploymentId = deployment.id;
+        checkIn.wellbeing = Wellbeing.URGENT;
+        checkIn.notes = "Early return: " + reason;
+        checkIn.recordedBy = recordedBy;
+        checkIn.recordedAt = Instant.now();
+        return ResultWithEvents.of(checkIn, checkIn.alert(deployment));
+    }
+
+    private WelfareAlert alert(Deployment deployment) {
+        return new WelfareAlert(deployment.id, id, deployment.officerId, deployment.missionId, wellbeing, recordedAt);
     }
 }

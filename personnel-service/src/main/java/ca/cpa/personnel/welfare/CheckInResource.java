@@ -2,7 +2,7 @@ package ca.cpa.personnel.welfare;
 
 import ca.cpa.events.personnel.Wellbeing;
 import ca.cpa.platform.http.ETags;
-import ca.cpa.platform.http.IdempotentCreate;
+import ca.cpa.platform.http.Idempotency;
 import ca.cpa.platform.paging.PageParams;
 import ca.cpa.platform.paging.PageResponse;
 import ca.cpa.platform.security.Roles;
@@ -49,7 +49,7 @@ public class CheckInResource {
     WelfareService welfare;
 
     @Inject
-    IdempotentCreate idempotentCreate;
+    Idempotency idempotency;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -61,11 +61,11 @@ public class CheckInResource {
     @APIResponse(responseCode = "201", description = "Recorded",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CheckInView.class)))
     public Response record(@PathParam("id") UUID id,
-                           @Parameter(description = "Makes a retried create safe") @HeaderParam(IdempotentCreate.HEADER) String idempotencyKey,
+                           @Parameter(description = "Makes a retried create safe") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
                            @NotNull @Valid NewCheckIn body, @Context UriInfo uri) {
-        return idempotentCreate.create(idempotencyKey, "recordCheckIn " + id, body, () -> {
+        return idempotency.create(idempotencyKey, "recordCheckIn " + id, body, () -> {
             CheckIn checkIn = welfare.checkIn(id, body.wellbeing(), body.notes());
-            return new IdempotentCreate.Created(uri.getAbsolutePathBuilder().path(checkIn.id.toString()).build(),
+            return new Idempotency.Created(uri.getAbsolutePathBuilder().path(checkIn.id.toString()).build(),
                     ETags.UNCHANGING, CheckInView.of(checkIn));
         });
     }

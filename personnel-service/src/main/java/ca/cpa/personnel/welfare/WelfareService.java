@@ -2,6 +2,7 @@ package ca.cpa.personnel.welfare;
 
 import ca.cpa.events.personnel.Wellbeing;
 import ca.cpa.personnel.deployment.DeploymentService;
+import ca.cpa.personnel.deployment.ReturnedEarly;
 import ca.cpa.platform.core.events.ResultWithEvents;
 import ca.cpa.platform.domain.NotFoundException;
 import ca.cpa.platform.outbox.Outbox;
@@ -10,6 +11,7 @@ import ca.cpa.platform.paging.PageResponse;
 import ca.cpa.platform.security.Caller;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -35,6 +37,14 @@ public class WelfareService {
         recorded.result().persist();
         outbox.publish(recorded.events());
         return recorded.result();
+    }
+
+    /** An early return is an urgent welfare matter, recorded in the repatriation's transaction. */
+    void earlyReturn(@Observes ReturnedEarly returned) {
+        ResultWithEvents<CheckIn> recorded = CheckIn.earlyReturn(returned.deployment(), returned.reason(),
+                returned.recordedBy());
+        recorded.result().persist();
+        outbox.publish(recorded.events());
     }
 
     public CheckIn checkIn(UUID deploymentId, UUID checkInId) {

@@ -1,7 +1,7 @@
 package ca.cpa.platform.openapi;
 
 import ca.cpa.platform.core.problem.Problem;
-import ca.cpa.platform.http.IdempotentCreate;
+import ca.cpa.platform.http.Idempotency;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Components;
@@ -182,7 +182,7 @@ public class ApiDocumentFilter implements OASFilter {
         if (operation.getResponses() == null) {
             return;
         }
-        // every create answers through IdempotentCreate: Location and ETag, and a marker on a replay
+        // every create answers through Idempotency: Location and ETag, and a marker on a replay
         APIResponse created = operation.getResponses().getAPIResponse("201");
         if (created != null) {
             for (String name : List.of("Location", "ETag")) {
@@ -190,7 +190,7 @@ public class ApiDocumentFilter implements OASFilter {
                     created.addHeader(name, OASFactory.createHeader());
                 }
             }
-            created.addHeader(IdempotentCreate.REPLAYED_HEADER, OASFactory.createHeader()
+            created.addHeader(Idempotency.REPLAYED_HEADER, OASFactory.createHeader()
                     .description("true when this is the answer to an earlier request with the same Idempotency-Key")
                     .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).addEnumeration("true").maxLength(4)));
         }

@@ -7,9 +7,13 @@ import jakarta.validation.constraints.NotNull;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** A deployment took a place under its mission's ceiling and the program cap. */
+/**
+ * A deployment took a place under its mission's ceiling and the program cap; a rotation names
+ * the deployment it replaces.
+ */
 public record DeploymentPlanned(@NotNull UUID deploymentId, UUID officerId, @NotNull UUID missionId, UUID missionRequestId,
-                                PositionRole role, LocalDate startDate, LocalDate endDate) implements IntegrationEvent {
+                                PositionRole role, LocalDate startDate, LocalDate endDate, UUID replacesDeploymentId)
+        implements IntegrationEvent {
 
     public static final String TYPE = "ca.cpa.deployment.planned.v1";
 

@@ -2,7 +2,12 @@ package ca.cpa.events.personnel;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-@Schema(description = "END_OF_TOUR or EARLY_RETURN")
+/** Why an officer came home; anything but the end of the tour is an early return. */
+@Schema(description = "END_OF_TOUR; or, early: EARLY_RETURN, MEDICAL_EVACUATION, COMPASSIONATE (each raises a welfare alert)")
 public enum ReturnReason {
-    END_OF_TOUR, EARLY_RETURN
+    END_OF_TOUR, EARLY_RETURN, MEDICAL_EVACUATION, COMPASSIONATE;
+
+    public boolean isEarly() {
+        return this != END_OF_TOUR;
+    }
 }

@@ -21,20 +21,25 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
- * Creates that a client may safely send again: with an {@code Idempotency-Key}, the first
- * request creates and its response is kept; the same key and body again get that response and
- * create nothing; the same key with another body is a 422. The key is claimed in the create's
- * own transaction, so two copies sent at once wait for each other instead of creating twice.
+ * Creates and state transitions that a client may safely send again: with an
+ * {@code Idempotency-Key}, the first request acts and its response is kept; the same key and
+ * body again get that response and change nothing; the same key with another body is a 422.
+ * The key is claimed in the request's own transaction, so two copies sent at once wait for
+ * each other instead of acting twice.
  */
 @ApplicationScoped
-public class IdempotentCreate {
+public class Idempotency {
 
     public static final String HEADER = "Idempotency-Key";
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
     private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7E]{1,200}");
 
-    /** What a create made: where it is, its version, and its representation. */
+    /** What a create made: where it is, its version, and its representation (answered 201). */
     public record Created(URI location, long version, Object body) {
+    }
+
+    /** What a transition made of a resource: its new version and representation (answered 200). */
+    public record Changed(long version, Object body) {
     }
 
     @Inject
@@ -52,8 +57,31 @@ public class IdempotentCreate {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Response create(String key, String operation, Object request, Supplier<Created> create) {
+        return once(key, operation, request, () -> {
+            Created result = create.get();
+            return new Answer(201, result.location(), result.version(), result.body());
+        });
+    }
+
+    /**
+     * @param key the client's Idempotency-Key, or null for a plain transition
+     * @param operation names the operation and the resource it changes
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Response change(String key, String operation, Object request, Supplier<Changed> change) {
+        return once(key, operation, request, () -> {
+            Changed result = change.get();
+            return new Answer(200, null, result.version(), result.body());
+        });
+    }
+
+    /** A response as kept for a replay. */
+    private record Answer(int status, URI location, long version, Object body) {
+    }
+
+    private Response once(String key, String operation, Object request, Supplier<Answer> act) {
         if (key == null) {
-            return created(create.get());
+            return respond(act.get());
         }
         if (!VALID_KEY.matcher(key).matches()) {
             throw ProblemException.invalidField(HEADER, "problem.field.idempotency-key");
@@ -66,16 +94,17 @@ public class IdempotentCreate {
                 .setParameter(1, scope).setParameter(2, key).setParameter(3, fingerprint)
                 .executeUpdate();
         if (claimed == 1) {
-            Created result = create.get();
+            Answer result = act.get();
             entityManager.createNativeQuery("""
-                            UPDATE idempotency_key SET status = 201, location = ?3, version = ?4, body = ?5
+                            UPDATE idempotency_key SET status = ?3, location = ?4, version = ?5, body = ?6
                             WHERE scope = ?1 AND idempotency_key = ?2""")
                     .setParameter(1, scope).setParameter(2, key)
-                    .setParameter(3, result.location().toString())
-                    .setParameter(4, result.version())
-                    .setParameter(5, json(result.body()))
+                    .setParameter(3, result.status())
+                    .setParameter(4, result.location() == null ? null : result.location().toString())
+                    .setParameter(5, result.version())
+                    .setParameter(6, json(result.body()))
                     .executeUpdate();
-            return created(result);
+            return respond(result);
         }
         Object[] first = (Object[]) entityManager.createNativeQuery("""
                         SELECT fingerprint, status, location, version, body FROM idempotency_key
@@ -86,7 +115,7 @@ public class IdempotentCreate {
             throw new ProblemException(422, "idempotency-key-reused", "problem.idempotency-key-reused.detail");
         }
         return Response.status(((Number) first[1]).intValue())
-                .location(URI.create((String) first[2]))
+                .location(first[2] == null ? null : URI.create((String) first[2]))
                 .tag(ETags.of(((Number) first[3]).longValue()))
                 .header(REPLAYED_HEADER, "true")
                 .header(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON)
@@ -94,8 +123,9 @@ public class IdempotentCreate {
                 .build();
     }
 
-    private static Response created(Created result) {
-        return Response.created(result.location()).tag(ETags.of(result.version())).entity(result.body()).build();
+    private static Response respond(Answer answer) {
+        return Response.status(answer.status()).location(answer.location()).tag(ETags.of(answer.version()))
+                .entity(answer.body()).build();
     }
 
     private String fingerprint(Object request) {
