@@ -5,6 +5,7 @@ import ca.cpa.events.authorization.Granted;
 import ca.cpa.events.mission.MissionRequestSubmitted;
 import ca.cpa.events.mission.MissionRequestWithdrawn;
 import ca.cpa.personnel.ceiling.MissionCeiling;
+import ca.cpa.personnel.request.KnownPosition;
 import ca.cpa.personnel.request.KnownRequest;
 import ca.cpa.personnel.request.RequestStatus;
 import ca.cpa.platform.inbox.EventHandler;
@@ -29,7 +30,7 @@ public class InboundEventHandlers {
     EventHandler<MissionRequestSubmitted> requestSubmitted() {
         return EventHandler.of(MissionRequestSubmitted.TYPE, MissionRequestSubmitted.class, event ->
                 KnownRequest.submitted(event.data().missionRequestId(), event.data().missionId(),
-                        event.data().durationMonths(), event.data().positions()));
+                        event.data().durationMonths(), event.data().positions().stream().map(KnownPosition::of).toList()));
     }
 
     @Produces
