@@ -51,6 +51,12 @@ public final class BreakingChanges {
                 }
             }
         });
+        // Clients generated from the document name its schemas (a TypeScript type, a Java class).
+        released.path("components").path("schemas").fieldNames().forEachRemaining(name -> {
+            if (current.path("components").path("schemas").path(name).isMissingNode()) {
+                changes.found.add("schema " + name + " removed");
+            }
+        });
         return changes.found;
     }
 

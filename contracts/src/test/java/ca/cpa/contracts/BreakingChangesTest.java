@@ -79,6 +79,12 @@ class BreakingChangesTest {
     }
 
     @Test
+    void aSchemaRenamedBreaksTheClientsGeneratedWithItsName() {
+        assertEquals(List.of("schema Status removed"), changes(RELEASED.replace("schemas/Status", "schemas/State")
+                .replace("\"Status\": {\"type\"", "\"State\": {\"type\"")));
+    }
+
+    @Test
     void aResponseMovedToComponentsIsTheSameResponse() {
         String shared = RELEASED
                 .replace("\"201\": {\"headers\"", "\"201\": {\"$ref\": \"#/components/responses/Created\"}, \"299\": {\"headers\"")

@@ -13,7 +13,6 @@ import ca.cpa.platform.core.events.IntegrationEvent;
 import ca.cpa.platform.core.events.ResultWithEvents;
 import ca.cpa.platform.domain.ConflictException;
 import ca.cpa.platform.domain.IllegalTransitionException;
-import ca.cpa.platform.domain.RuleViolationException;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -111,10 +110,18 @@ public class AuthorizationCase extends PanacheEntityBase {
         return ResultWithEvents.of(opened, opened.caseOpened());
     }
 
-    /** A planner's proposal to change the mission's ceiling, e.g. PROTEUS from 7 to 12. */
+    /**
+     * A planner's proposal to change the mission's ceiling, e.g. PROTEUS from 7 to 12; one at a
+     * time per mission.
+     *
+     * @param amendmentPending whether the mission has an amendment still pending
+     */
     public static ResultWithEvents<AuthorizationCase> forCeilingAmendment(UUID missionId, int proposedCeiling,
-                                                                          int ceilingInForce, String rationale,
-                                                                          String openedBy) {
+                                                                          int ceilingInForce, boolean amendmentPending,
+                                                                          String rationale, String openedBy) {
+        if (amendmentPending) {
+            throw new ConflictException("case.amendment-pending");
+        }
         AuthorizationCase opened = open(CaseKind.CEILING_AMENDMENT, missionId, proposedCeiling, ceilingInForce,
                 openedBy);
         opened.rationale = rationale;
@@ -136,26 +143,21 @@ public class AuthorizationCase extends PanacheEntityBase {
     }
 
     /**
-     * Records {@code partner}'s decision. A rejection (which needs a rationale) rejects the
-     * case; the third approval approves it and grants the mission's next authorization after
-     * {@code inForce}, the one in force now.
+     * Records {@code partner}'s decision. A rejection rejects the case; the third approval
+     * approves it and grants the mission's next authorization after {@code inForce}, the one in
+     * force now.
      */
-    public Decided record(Partner partner, Verdict verdict, String rationale, String decidedBy,
-                          Optional<MinisterialAuthorization> inForce) {
-        if (verdict == Verdict.REJECT && rationale == null) {
-            throw new RuleViolationException("rationale", "case.rationale-required");
-        }
+    public Decided record(Partner partner, Decision decision, Optional<MinisterialAuthorization> inForce) {
         if (status != CaseStatus.PENDING) {
             throw new IllegalTransitionException("case.closed", status);
         }
         if (decisions.containsKey(partner)) {
             throw new ConflictException("case.already-decided", partner);
         }
-        Decision decision = new Decision(verdict, rationale, decidedBy);
         decisions.put(partner, decision);
         List<IntegrationEvent> events = new ArrayList<>();
         Optional<MinisterialAuthorization> granted = Optional.empty();
-        if (verdict == Verdict.REJECT) {
+        if (decision.verdict == Verdict.REJECT) {
             close(CaseStatus.REJECTED);
         } else if (isApprovedByAll()) {
             int previousCeiling = inForce.map(authorization -> authorization.ceiling).orElse(0);
@@ -163,7 +165,7 @@ public class AuthorizationCase extends PanacheEntityBase {
             close(CaseStatus.APPROVED);
             granted = Optional.of(MinisterialAuthorization.succeeding(inForce, missionId, grantedCeiling, id));
         }
-        events.add(new DecisionRecorded(id, missionId, partner, verdict, status, decision.decidedAt));
+        events.add(new DecisionRecorded(id, missionId, partner, decision.verdict, status, decision.decidedAt));
         granted.ifPresent(authorization -> events.add(new Granted(id, kind, missionId, missionRequestId,
                 authorization.ceiling, inForce.map(previous -> previous.ceiling).orElse(0), authorization.number,
                 authorization.effectiveDate, closedAt)));

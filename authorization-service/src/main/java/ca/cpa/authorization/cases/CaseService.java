@@ -9,7 +9,6 @@ import ca.cpa.events.authorization.CaseKind;
 import ca.cpa.events.authorization.CaseStatus;
 import ca.cpa.events.authorization.Partner;
 import ca.cpa.platform.core.events.ResultWithEvents;
-import ca.cpa.platform.domain.ConflictException;
 import ca.cpa.platform.domain.NotFoundException;
 import ca.cpa.platform.domain.RuleViolationException;
 import ca.cpa.platform.outbox.Outbox;
@@ -88,13 +87,11 @@ public class CaseService {
         }
         KnownMission.lock(amendment.missionId())
                 .orElseThrow(() -> new RuleViolationException("missionId", "case.unknown-mission"));
-        if (AuthorizationCase.count("missionId = ?1 and kind = ?2 and status = ?3", amendment.missionId(),
-                CaseKind.CEILING_AMENDMENT, CaseStatus.PENDING) > 0) {
-            throw new ConflictException("case.amendment-pending");
-        }
+        boolean amendmentPending = AuthorizationCase.count("missionId = ?1 and kind = ?2 and status = ?3",
+                amendment.missionId(), CaseKind.CEILING_AMENDMENT, CaseStatus.PENDING) > 0;
         ResultWithEvents<AuthorizationCase> opened = AuthorizationCase.forCeilingAmendment(amendment.missionId(),
                 amendment.proposedCeiling(), MinisterialAuthorization.ceilingInForce(amendment.missionId()),
-                amendment.rationale().trim(), caller.subject());
+                amendmentPending, amendment.rationale().trim(), caller.subject());
         AuthorizationCase amendmentCase = opened.result();
         amendmentCase.persistAndFlush();
         history.append(amendmentCase.id, Action.OPENED, caller.subject(), Roles.MISSION_PLANNER, null, null,
@@ -115,13 +112,14 @@ public class CaseService {
             throw ProblemException.forbidden("case.not-your-partner", partner);
         }
         String rationale = decision.rationale() == null || decision.rationale().isBlank() ? null : decision.rationale().trim();
+        Decision partnersDecision = Decision.of(decision.decision(), rationale, caller.subject());
         if (!rowLocks.lock(AuthorizationCase.class, id)) {
             throw new NotFoundException("authorization case", id);
         }
         AuthorizationCase authorizationCase = AuthorizationCase.findById(id);
         KnownMission.lock(authorizationCase.missionId);
-        AuthorizationCase.Decided decided = authorizationCase.record(partner, decision.decision(), rationale,
-                caller.subject(), MinisterialAuthorization.inForce(authorizationCase.missionId));
+        AuthorizationCase.Decided decided = authorizationCase.record(partner, partnersDecision,
+                MinisterialAuthorization.inForce(authorizationCase.missionId));
         decided.authorization().ifPresent(authorization -> authorization.persist());
         String role = Approvers.roleOf(partner);
         history.append(id, Action.DECISION_RECORDED, caller.subject(), role, partner.name(), decision.decision().name(),

@@ -1,6 +1,7 @@
 package ca.cpa.authorization.cases;
 
 import ca.cpa.events.authorization.Verdict;
+import ca.cpa.platform.domain.RuleViolationException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
@@ -27,7 +28,15 @@ public class Decision {
     protected Decision() {
     }
 
-    Decision(Verdict verdict, String rationale, String decidedBy) {
+    /** A partner's decision; a rejection must say why. */
+    public static Decision of(Verdict verdict, String rationale, String decidedBy) {
+        if (verdict == Verdict.REJECT && rationale == null) {
+            throw new RuleViolationException("rationale", "case.rationale-required");
+        }
+        return new Decision(verdict, rationale, decidedBy);
+    }
+
+    private Decision(Verdict verdict, String rationale, String decidedBy) {
         this.verdict = verdict;
         this.rationale = rationale;
         this.decidedBy = decidedBy;

@@ -30,8 +30,8 @@ class AuthorizationCaseTest {
     private static final UUID PROTEUS = UUID.randomUUID();
 
     private static AuthorizationCase amendment(int from, int to) {
-        return AuthorizationCase.forCeilingAmendment(PROTEUS, to, from, "Five more advisers for the USSC", "planner")
-                .result();
+        return AuthorizationCase.forCeilingAmendment(PROTEUS, to, from, false, "Five more advisers for the USSC",
+                "planner").result();
     }
 
     private static Optional<MinisterialAuthorization> inForce(int ceiling, int number) {
@@ -43,7 +43,8 @@ class AuthorizationCaseTest {
 
     private static AuthorizationCase.Decided approve(AuthorizationCase authorizationCase, Partner partner,
                                                      Optional<MinisterialAuthorization> inForce) {
-        return authorizationCase.record(partner, Verdict.APPROVE, null, partner.name().toLowerCase(), inForce);
+        return authorizationCase.record(partner, Decision.of(Verdict.APPROVE, null, partner.name().toLowerCase()),
+                inForce);
     }
 
     @Test
@@ -87,7 +88,7 @@ class AuthorizationCaseTest {
         approve(proteus, Partner.GAC, inForce(7, 1));
         approve(proteus, Partner.RCMP, inForce(7, 1));
 
-        AuthorizationCase.Decided rejected = proteus.record(Partner.PS, Verdict.REJECT, "Not now", "ps",
+        AuthorizationCase.Decided rejected = proteus.record(Partner.PS, Decision.of(Verdict.REJECT, "Not now", "ps"),
                 inForce(7, 1));
 
         assertEquals(CaseStatus.REJECTED, proteus.status);
@@ -102,7 +103,7 @@ class AuthorizationCaseTest {
         AuthorizationCase proteus = amendment(7, 12);
         approve(proteus, Partner.GAC, inForce(7, 1));
         assertThrows(ConflictException.class, () -> approve(proteus, Partner.GAC, inForce(7, 1)));
-        proteus.record(Partner.PS, Verdict.REJECT, "Not now", "ps", inForce(7, 1));
+        proteus.record(Partner.PS, Decision.of(Verdict.REJECT, "Not now", "ps"), inForce(7, 1));
         assertThrows(ConflictException.class, () -> approve(proteus, Partner.RCMP, inForce(7, 1)));
         AuthorizationCase withdrawn = amendment(7, 12);
         assertTrue(withdrawn.withdraw());
@@ -110,13 +111,18 @@ class AuthorizationCaseTest {
     }
 
     @Test
-    void aRejectionNeedsARationaleAndChangesNothingWithoutOne() {
-        AuthorizationCase proteus = amendment(7, 12);
+    void aRejectionNeedsARationale() {
         RuleViolationException refused = assertThrows(RuleViolationException.class,
-                () -> proteus.record(Partner.GAC, Verdict.REJECT, null, "gac", inForce(7, 1)));
+                () -> Decision.of(Verdict.REJECT, null, "gac"));
         assertEquals("rationale", refused.field());
-        assertEquals(CaseStatus.PENDING, proteus.status);
-        assertTrue(proteus.decisions.isEmpty());
+        assertEquals(Verdict.APPROVE, Decision.of(Verdict.APPROVE, null, "gac").verdict);
+    }
+
+    @Test
+    void aMissionHasOneAmendmentPendingAtATime() {
+        ConflictException refused = assertThrows(ConflictException.class, () -> AuthorizationCase.forCeilingAmendment(
+                PROTEUS, 12, 7, true, "Five more advisers for the USSC", "planner"));
+        assertEquals("case.amendment-pending", refused.code());
     }
 
     @Test

@@ -1,6 +1,5 @@
 package ca.cpa.personnel.candidacy;
 
-import ca.cpa.events.mission.Position;
 import ca.cpa.events.mission.PositionRole;
 import ca.cpa.events.personnel.CandidateSelected;
 import ca.cpa.personnel.request.KnownRequest;
@@ -97,7 +96,7 @@ public class Candidacy extends PanacheEntityBase {
      */
     public List<IntegrationEvent> select(KnownRequest request, long alreadySelected, String decidedBy) {
         requireEligible();
-        int places = request.position(role).map(Position::count).orElse(0);
+        int places = request.position(role).map(position -> position.count).orElse(0);
         if (alreadySelected >= places) {
             throw new ConflictException("candidacy.position-full", role, places);
         }

@@ -1,8 +1,8 @@
 package ca.cpa.personnel.candidacy;
 
-import ca.cpa.events.mission.Position;
 import ca.cpa.events.mission.PositionRole;
 import ca.cpa.personnel.officer.Officer;
+import ca.cpa.personnel.request.KnownPosition;
 import ca.cpa.personnel.request.KnownRequest;
 import ca.cpa.personnel.request.RequestStatus;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -43,18 +43,18 @@ public record Screening(List<Reason> reasons) {
         } else if (request.status != RequestStatus.AUTHORIZED) {
             reasons.add(Reason.REQUEST_NOT_AUTHORIZED);
         }
-        Optional<Position> position = request.position(role);
+        Optional<KnownPosition> position = request.position(role);
         if (position.isEmpty()) {
             reasons.add(Reason.ROLE_NOT_REQUESTED);
         } else {
-            Position wanted = position.get();
-            if (!officer.speaks(wanted.languages())) {
+            KnownPosition wanted = position.get();
+            if (!officer.speaks(wanted.languages)) {
                 reasons.add(Reason.LANGUAGE);
             }
-            if (officer.yearsOfService < wanted.minYearsOfService()) {
+            if (officer.yearsOfService < wanted.minYearsOfService) {
                 reasons.add(Reason.YEARS_OF_SERVICE);
             }
-            if (officer.memberType != wanted.memberType()) {
+            if (officer.memberType != wanted.memberType) {
                 reasons.add(Reason.MEMBER_TYPE);
             }
         }

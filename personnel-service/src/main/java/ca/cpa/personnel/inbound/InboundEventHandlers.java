@@ -11,6 +11,7 @@ import ca.cpa.events.mission.MissionStatusChanged;
 import ca.cpa.personnel.ceiling.MissionCeiling;
 import ca.cpa.personnel.deployment.DeploymentService;
 import ca.cpa.personnel.mission.KnownMission;
+import ca.cpa.personnel.request.KnownPosition;
 import ca.cpa.personnel.request.KnownRequest;
 import ca.cpa.personnel.request.RequestStatus;
 import ca.cpa.platform.inbox.EventHandler;
@@ -66,7 +67,7 @@ public class InboundEventHandlers {
     EventHandler<MissionRequestSubmitted> requestSubmitted() {
         return EventHandler.of(MissionRequestSubmitted.TYPE, MissionRequestSubmitted.class, event ->
                 KnownRequest.submitted(event.data().missionRequestId(), event.data().missionId(),
-                        event.data().durationMonths(), event.data().positions()));
+                        event.data().durationMonths(), event.data().positions().stream().map(KnownPosition::of).toList()));
     }
 
     @Produces

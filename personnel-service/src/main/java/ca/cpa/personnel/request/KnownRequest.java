@@ -1,16 +1,17 @@
 package ca.cpa.personnel.request;
 
-import ca.cpa.events.mission.Position;
 import ca.cpa.events.mission.PositionRole;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,10 +37,9 @@ public class KnownRequest extends PanacheEntityBase {
     @Column(name = "duration_months", nullable = false)
     public int durationMonths;
 
-    /** The positions as the submission announced them; empty until it has arrived. */
-    @JdbcTypeCode(SqlTypes.JSON)
-    @Column(nullable = false)
-    public List<Position> positions = new ArrayList<>();
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "known_request_position", joinColumns = @JoinColumn(name = "request_id"))
+    public List<KnownPosition> positions = new ArrayList<>();
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
@@ -49,7 +49,7 @@ public class KnownRequest extends PanacheEntityBase {
      * decision travels on another topic and may have arrived first: then the request is already
      * here, decided, and only its positions are added.
      */
-    public static void submitted(UUID id, UUID missionId, int durationMonths, List<Position> positions) {
+    public static void submitted(UUID id, UUID missionId, int durationMonths, List<KnownPosition> positions) {
         KnownRequest request = orPlaceholder(id, missionId);
         if (request.positions.isEmpty()) {
             request.durationMonths = durationMonths;
@@ -72,8 +72,8 @@ public class KnownRequest extends PanacheEntityBase {
         return request;
     }
 
-    public Optional<Position> position(PositionRole role) {
-        return positions.stream().filter(position -> position.role() == role).findFirst();
+    public Optional<KnownPosition> position(PositionRole role) {
+        return positions.stream().filter(position -> position.role == role).findFirst();
     }
 
     /** The partners' decision, or the withdrawal: a withdrawn request stays withdrawn. */

@@ -24,7 +24,6 @@ import java.util.UUID;
 @Table(name = "enrolment")
 public class Enrolment extends PanacheEntityBase {
 
-
     @Id
     public UUID id;
 

@@ -20,7 +20,6 @@ import java.util.UUID;
 @Table(name = "training_course")
 public class TrainingCourse extends PanacheEntityBase {
 
-
     @Id
     public UUID id;
 

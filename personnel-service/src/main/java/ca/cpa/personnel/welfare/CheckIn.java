@@ -22,7 +22,6 @@ import java.util.UUID;
 @Table(name = "check_in")
 public class CheckIn extends PanacheEntityBase {
 
-
     @Id
     public UUID id;
 

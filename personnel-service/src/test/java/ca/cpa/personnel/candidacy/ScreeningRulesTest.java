@@ -1,9 +1,9 @@
 package ca.cpa.personnel.candidacy;
 
 import ca.cpa.events.mission.MemberType;
-import ca.cpa.events.mission.Position;
 import ca.cpa.events.mission.PositionRole;
 import ca.cpa.personnel.officer.Officer;
+import ca.cpa.personnel.request.KnownPosition;
 import ca.cpa.personnel.request.KnownRequest;
 import ca.cpa.personnel.request.RequestStatus;
 import org.junit.jupiter.api.Test;
@@ -28,7 +28,7 @@ class ScreeningRulesTest {
         KnownRequest request = new KnownRequest();
         request.status = status;
         request.durationMonths = 12;
-        request.positions = List.of(new Position(PositionRole.COMMUNITY_POLICING, 4, List.of("fr", "en"), 5,
+        request.positions = List.of(new KnownPosition(PositionRole.COMMUNITY_POLICING, 4, List.of("fr", "en"), 5,
                 MemberType.SWORN_OFFICER));
         return request;
     }

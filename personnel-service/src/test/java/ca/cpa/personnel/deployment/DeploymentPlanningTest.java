@@ -1,7 +1,6 @@
 package ca.cpa.personnel.deployment;
 
 import ca.cpa.events.mission.MemberType;
-import ca.cpa.events.mission.Position;
 import ca.cpa.events.mission.PositionRole;
 import ca.cpa.events.personnel.DeploymentEnded;
 import ca.cpa.events.personnel.DeploymentPlanned;
@@ -10,6 +9,7 @@ import ca.cpa.events.personnel.ReturnReason;
 import ca.cpa.personnel.candidacy.Candidacy;
 import ca.cpa.personnel.ceiling.Places;
 import ca.cpa.personnel.ceiling.ProgramCap;
+import ca.cpa.personnel.request.KnownPosition;
 import ca.cpa.personnel.request.KnownRequest;
 import ca.cpa.personnel.request.RequestStatus;
 import ca.cpa.platform.core.events.ResultWithEvents;
@@ -40,7 +40,7 @@ class DeploymentPlanningTest {
         request.missionId = UUID.randomUUID();
         request.status = RequestStatus.AUTHORIZED;
         request.durationMonths = 9;
-        request.positions = List.of(new Position(PositionRole.COMMUNITY_POLICING, 2, List.of("fr"), 5,
+        request.positions = List.of(new KnownPosition(PositionRole.COMMUNITY_POLICING, 2, List.of("fr"), 5,
                 MemberType.SWORN_OFFICER));
         return request;
     }

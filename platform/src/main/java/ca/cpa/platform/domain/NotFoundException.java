@@ -3,9 +3,7 @@ package ca.cpa.platform.domain;
 /** No {@code resource} has this id (or the caller may not know that one exists). */
 public class NotFoundException extends DomainException {
 
-    public static final String CODE = "problem.not-found.detail";
-
     public NotFoundException(String resource, Object id) {
-        super(CODE, resource, id);
+        super("problem.not-found.detail", resource, id);
     }
 }

@@ -69,8 +69,10 @@ public class InboundEventConsumer {
             }
         }
         this.ignoredTypes = ignoredTypes.orElse(Set.of());
-        // Producers may add fields to a version of an event; a consumer must not break on them.
-        this.tolerantReader = objectMapper.reader().without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        // Producers may add fields and enum values to a version of an event; a consumer must not
+        // break on them. An unknown value reads as null: fatal only where the consumer needs it.
+        this.tolerantReader = objectMapper.reader().without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .with(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL);
         this.validator = validator;
         this.entityManager = entityManager;
         this.meters = meters;
