@@ -9,7 +9,10 @@ import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.awaitility.Awaitility.await;
@@ -132,11 +135,13 @@ final class Api {
                 .post("/api/v1/training-courses").then().statusCode(201).extract().path("id");
     }
 
-    static void train(String courseId, String officerId) {
+    /** Enrols the officer on the course and records a PASSED result; answers the enrolment id. */
+    static String train(String courseId, String officerId) {
         String enrolment = officerDesk().body("{\"officerId\": \"%s\"}".formatted(officerId))
                 .post("/api/v1/training-courses/" + courseId + "/enrolments").then().statusCode(201).extract().path("id");
         officerDesk().body("{\"outcome\": \"PASSED\"}").post("/api/v1/enrolments/" + enrolment + "/result")
                 .then().statusCode(200);
+        return enrolment;
     }
 
     /** An eligible officer, nominated, selected and trained for the request: ready to deploy. */
@@ -146,6 +151,49 @@ final class Api {
         select(candidacy);
         train(courseId, officer);
         return candidacy;
+    }
+
+    /** One officer's tour, from the nomination to the return home, and the ids its events carry as subjects. */
+    record Tour(String officerId, String candidacyId, String enrolmentId, String deploymentId) {
+
+        /** Every type of event personnel-service publishes, each as the subject of this tour it is about. */
+        Map<String, String> events() {
+            return Map.of("ca.cpa.candidate.selected.v1", candidacyId,
+                    "ca.cpa.training.completed.v1", enrolmentId,
+                    "ca.cpa.deployment.planned.v1", deploymentId,
+                    "ca.cpa.deployment.started.v1", deploymentId,
+                    "ca.cpa.deployment.welfare-alert.v1", deploymentId,
+                    "ca.cpa.deployment.ended.v1", deploymentId);
+        }
+    }
+
+    /**
+     * An eligible officer nominated, selected, trained, deployed on the authorized request, arrived,
+     * checked in URGENT and repatriated: one event of every type personnel-service publishes. The
+     * officer is home again at the end, so the tour leaves no place taken under the ceilings and the cap.
+     */
+    static Tour fullTour(String requestId, String role, String courseId) {
+        String officer = eligibleOfficer();
+        String candidacy = nominate(officer, requestId, role);
+        select(candidacy);
+        String enrolment = train(courseId, officer);
+        String deployment = plan(candidacy).then().statusCode(201).extract().path("id");
+        officerDesk().post("/api/v1/deployments/" + deployment + "/arrival").then().statusCode(200);
+        officerDesk().body("{\"wellbeing\": \"URGENT\", \"notes\": \"Needs medical evacuation.\"}")
+                .post("/api/v1/deployments/" + deployment + "/check-ins").then().statusCode(201);
+        officerDesk().body("{\"returnDate\": \"%s\", \"reason\": \"EARLY_RETURN\"}".formatted(TODAY))
+                .post("/api/v1/deployments/" + deployment + "/repatriation").then().statusCode(200);
+        return new Tour(officer, candidacy, enrolment, deployment);
+    }
+
+    /** Waits until every event of the tours stands on personnel-service's topic. */
+    static void awaitEvents(List<Tour> tours) {
+        await().atMost(EVENTUALLY).pollInterval(Duration.ofMillis(500)).until(() -> {
+            Set<String> published = new HashSet<>();
+            KafkaEvents.all(PERSONNEL_TOPIC).forEach(event -> published.add(event.type() + " " + event.subject()));
+            return tours.stream().flatMap(tour -> tour.events().entrySet().stream())
+                    .allMatch(event -> published.contains(event.getKey() + " " + event.getValue()));
+        });
     }
 
     static Response plan(String candidacyId) {
