@@ -90,7 +90,74 @@ final class DemoData {
 
         api.getUntil(planner, "/api/v1/missions/" + proteus, mission -> mission.path("authorizedCeiling").asInt() == 7,
                 PATIENCE);
+        proteusRotation(proteus);
         return List.copyOf(summary);
+    }
+
+    /**
+     * A USSC request for two more PROTEUS mentors, authorized by the three partners; two
+     * officers trained, selected and planned; then one deployment cancelled and the other extended.
+     */
+    private void proteusRotation(String proteus) {
+        String ussc = token("demo-ussc", "requesting-partner", "USSC");
+        String request = api.postUntil(ussc, "/api/v1/mission-requests", """
+                {"missionId": "%s", "requestingOrganization": {"type": "COUNTRY", "country": "US"},
+                 "positions": [{"role": "TRAINING_MENTORING_MONITORING", "count": 2, "languages": ["en"],
+                                "minYearsOfService": 5, "memberType": "SWORN_OFFICER"}],
+                 "durationMonths": 12, "justification": "Two more mentors for the Palestinian Authority Security Forces."}"""
+                .formatted(proteus), 201, PATIENCE).path("id").asText();
+        api.postUntil(planner, "/api/v1/mission-requests/" + request + "/assessment", """
+                {"riskLevel": "MODERATE", "recommendation": "PROCEED"}""", 200, PATIENCE);
+        api.postUntil(planner, "/api/v1/mission-requests/" + request + "/submission", "", 200, PATIENCE);
+        String caseId = api.getUntil(planner, "/api/v1/authorization-cases?missionId=" + proteus + "&status=PENDING",
+                cases -> cases.path("totalItems").asInt() == 1, PATIENCE).path("items").get(0).path("id").asText();
+        decide(caseId);
+        api.getUntil(planner, "/api/v1/mission-requests/" + request, body -> "AUTHORIZED".equals(body.path("status").asText()),
+                PATIENCE);
+
+        LocalDate today = LocalDate.now();
+        String course = api.postUntil(personnelOfficer, "/api/v1/training-courses", """
+                {"title": "Pre-deployment course (autumn)", "kind": "PRE_DEPLOYMENT", "startDate": "%s",
+                 "endDate": "%s", "capacity": 24}""".formatted(today.minusDays(40), today.minusDays(30)), 201, PATIENCE)
+                .path("id").asText();
+        JsonNode officers = api.getUntil(personnelOfficer, "/api/v1/officers?language=en&size=100",
+                page -> page.path("totalItems").asInt() >= 4, PATIENCE).path("items");
+        List<String> candidacies = new ArrayList<>();
+        for (JsonNode officer : officers) {
+            if (candidacies.size() == 2) {
+                break;
+            }
+            String officerId = officer.path("id").asText();
+            JsonNode candidacy = api.postUntil(personnelOfficer, "/api/v1/candidacies", """
+                    {"officerId": "%s", "missionRequestId": "%s", "role": "TRAINING_MENTORING_MONITORING"}"""
+                    .formatted(officerId, request), 201, PATIENCE);
+            if ("ELIGIBLE".equals(candidacy.path("status").asText())) {
+                String enrolment = api.postUntil(personnelOfficer, "/api/v1/training-courses/" + course + "/enrolments",
+                        "{\"officerId\": \"%s\"}".formatted(officerId), 201, PATIENCE).path("id").asText();
+                api.postUntil(personnelOfficer, "/api/v1/enrolments/" + enrolment + "/result", "{\"outcome\": \"PASSED\"}",
+                        200, PATIENCE);
+                api.postUntil(personnelOfficer, "/api/v1/candidacies/" + candidacy.path("id").asText() + "/selection",
+                        "{\"decision\": \"SELECT\"}", 200, PATIENCE);
+                candidacies.add(candidacy.path("id").asText());
+            }
+        }
+        if (candidacies.size() < 2) {
+            throw new IllegalStateException("too few eligible officers for the PROTEUS request");
+        }
+        LocalDate start = today.plusWeeks(6);
+        List<String> deployments = new ArrayList<>();
+        for (String candidacy : candidacies) {
+            deployments.add(api.postUntil(personnelOfficer, "/api/v1/deployments", """
+                    {"candidacyId": "%s", "startDate": "%s", "endDate": "%s"}"""
+                    .formatted(candidacy, start, start.plusMonths(12)), 201, PATIENCE).path("id").asText());
+        }
+        api.postUntil(personnelOfficer, "/api/v1/deployments/" + deployments.get(0) + "/cancellation", """
+                {"reason": "OPERATIONAL", "note": "Posting deferred by the USSC."}""", 200, PATIENCE);
+        api.postUntil(personnelOfficer, "/api/v1/deployments/" + deployments.get(1) + "/extension", """
+                {"endDate": "%s", "justification": "Continuity of mentoring through the transition."}"""
+                .formatted(start.plusMonths(15)), 200, PATIENCE);
+        summary.add("a USSC request for two PROTEUS mentors, authorized; one deployment cancelled, the other "
+                + "extended to " + start.plusMonths(15));
     }
 
     private String mission(String code, String nameEn, String nameFr, String country, String type, String partner) {
@@ -106,13 +173,18 @@ final class DemoData {
                 {"kind": "CEILING_AMENDMENT", "missionId": "%s", "proposedCeiling": %d,
                  "rationale": "Canada's contribution to the USSC in the West Bank."}""".formatted(missionId, ceiling),
                 201, PATIENCE).path("id").asText();
+        decide(caseId);
+        summary.add("Op PROTEUS ceiling " + ceiling + ", approved by GAC, PS and RCMP (case " + caseId + ")");
+    }
+
+    /** GAC, PS and the RCMP each approve the case. */
+    private void decide(String caseId) {
         for (String partner : List.of("GAC", "PS", "RCMP")) {
             String approver = token("demo-" + partner.toLowerCase() + "-approver", partner.toLowerCase() + "-approver", null);
             api.postUntil(approver, "/api/v1/authorization-cases/" + caseId + "/decisions", """
                     {"partner": "%s", "decision": "APPROVE", "rationale": "Consistent with Canada's engagement."}"""
                     .formatted(partner), 201, PATIENCE);
         }
-        summary.add("Op PROTEUS ceiling " + ceiling + ", approved by GAC, PS and RCMP (case " + caseId + ")");
     }
 
     private void policeService(String code, String nameEn, String nameFr, String province) {

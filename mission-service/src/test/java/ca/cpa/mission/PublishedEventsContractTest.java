@@ -16,7 +16,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 /**
  * What mission-service publishes keeps the published contract. The test makes the service
- * publish one event of every type itself (a mission created and activated, a request authorized
+ * publish one event of every type itself (a mission created, activated and given a mandate, a request authorized
  * and fulfilled through the events authorization-service and personnel-service would publish,
  * another request withdrawn), then checks every event of the service on its topic: its own and
  * any that tests run before it caused.
@@ -31,8 +31,12 @@ class PublishedEventsContractTest {
     void everyEventThisServicePublishesKeepsThePublishedContract() {
         String missionId = Api.createMission("CONTRACT");
         String etag = planner().get("/api/v1/missions/" + missionId).then().statusCode(200).extract().header("ETag");
-        planner().contentType("application/merge-patch+json").header("If-Match", etag).body("{\"status\": \"ACTIVE\"}")
-                .patch("/api/v1/missions/" + missionId).then().statusCode(200).body("status", equalTo("ACTIVE"));
+        etag = planner().contentType("application/merge-patch+json").header("If-Match", etag).body("{\"status\": \"ACTIVE\"}")
+                .patch("/api/v1/missions/" + missionId).then().statusCode(200).body("status", equalTo("ACTIVE"))
+                .extract().header("ETag");
+        planner().contentType("application/merge-patch+json").header("If-Match", etag)
+                .body("{\"mandateStart\": \"2013-01-01\", \"mandateEnd\": \"2027-12-31\"}")
+                .patch("/api/v1/missions/" + missionId).then().statusCode(200).body("mandateEnd", equalTo("2027-12-31"));
 
         String fulfilled = Api.submittedRequest(missionId);
         Events.granted(missionId, fulfilled, 3, 1);
@@ -49,6 +53,7 @@ class PublishedEventsContractTest {
         awaitOnTopic(List.of(
                 "ca.cpa.mission.created.v1 " + missionId,
                 "ca.cpa.mission.status-changed.v1 " + missionId,
+                "ca.cpa.mission.mandate-changed.v1 " + missionId,
                 "ca.cpa.mission-request.received.v1 " + fulfilled,
                 "ca.cpa.mission-request.submitted.v1 " + fulfilled,
                 "ca.cpa.mission-request.fulfilled.v1 " + fulfilled,
