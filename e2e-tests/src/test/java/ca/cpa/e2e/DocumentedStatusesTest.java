@@ -6,15 +6,21 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.dialect.Dialects;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.UUID;
 
+import static ca.cpa.e2e.Api.as;
+import static ca.cpa.e2e.Api.created;
+import static ca.cpa.e2e.Api.unique;
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,14 +28,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The other half of "the document tells the truth": every status the end-to-end tests received
  * from a documented operation is one the document lists for it, and every JSON body they
  * received validates against the schema the document gives for that operation and status
- * (OpenAPI 3.1's JSON Schema dialect). Runs last.
+ * (OpenAPI 3.1's JSON Schema dialect). Each test first calls the API itself (the whole workflow,
+ * reads of every collection, the refusals callers meet), then checks every answer received so
+ * far: its own and those of any test run before it.
  */
 @ExtendWith(RunningSuite.class)
-@Order(Integer.MAX_VALUE)
 class DocumentedStatusesTest {
 
     @Test
     void everyStatusTheTestsReceivedIsDocumentedForItsOperation() {
+        exerciseTheApi();
         List<MergedDocument.Operation> operations = MergedDocument.operations();
         TreeSet<String> undocumented = new TreeSet<>();
         int checked = 0;
@@ -50,6 +58,7 @@ class DocumentedStatusesTest {
 
     @Test
     void everyBodyTheTestsReceivedMatchesItsDocumentedSchema() throws Exception {
+        exerciseTheApi();
         String documentIri = "https://cpa.test/openapi.json";
         SchemaRegistry registry = SchemaRegistry.withDialect(Dialects.getOpenApi31(), builder -> builder
                 .schemaLoader(loader -> loader.resourceLoaders(resources -> resources.resources(
@@ -80,5 +89,56 @@ class DocumentedStatusesTest {
         }
         assertEquals(new TreeSet<>(), mismatches);
         assertTrue(checked >= 50, "only " + checked + " bodies checked");
+    }
+
+    /**
+     * Calls as the API's users do: the whole workflow, a read of every collection, a mission's
+     * evaluations and changes, and the refusals (401, 403, 404, 400, 409, 412, 422) callers meet.
+     */
+    private static void exerciseTheApi() {
+        Workflows.wholeWorkflow();
+        for (String collection : List.of("missions", "mission-requests", "authorization-cases", "ministerial-authorizations",
+                "police-services", "officers", "officer-access-log", "candidacies", "training-courses", "deployments")) {
+            as("auditor").get("/api/v1/" + collection).then().statusCode(200);
+        }
+
+        String mission = mission();
+        String evaluation = as("mission-planner").body("""
+                        {"kind": "PLANNING", "evaluationDate": "%s", "rating": "EFFECTIVE",
+                         "summary": "Ready to deploy.", "recommendations": "Two French speakers."}"""
+                .formatted(LocalDate.now(ZoneOffset.UTC).minusDays(1)))
+                .post("/api/v1/missions/" + mission + "/evaluations").then().statusCode(201).extract().header("Location");
+        as("auditor").get(evaluation).then().statusCode(200);
+        as("auditor").get("/api/v1/missions/" + mission + "/evaluations").then().statusCode(200);
+
+        String etag = as("mission-planner").get("/api/v1/missions/" + mission).then().statusCode(200)
+                .extract().header("ETag");
+        String activeEtag = as("mission-planner").contentType("application/merge-patch+json").header("If-Match", etag)
+                .body("{\"status\": \"ACTIVE\"}")
+                .patch("/api/v1/missions/" + mission).then().statusCode(200).extract().header("ETag");
+        as("mission-planner").header("If-Match", etag).body("{\"nameEn\": \"Stale\"}")
+                .patch("/api/v1/missions/" + mission).then().statusCode(412);
+        as("mission-planner").header("If-Match", activeEtag).body("{\"status\": \"PLANNED\"}")
+                .patch("/api/v1/missions/" + mission).then().statusCode(409);
+
+        given().get("/api/v1/missions").then().statusCode(401);
+        as("auditor").body(missionJson()).post("/api/v1/missions").then().statusCode(403);
+        as("auditor").get("/api/v1/missions/" + UUID.randomUUID()).then().statusCode(404);
+        as("mission-planner").body("{}").post("/api/v1/missions").then().statusCode(400);
+        String key = UUID.randomUUID().toString();
+        as("mission-planner").header("Idempotency-Key", key).body(missionJson()).post("/api/v1/missions")
+                .then().statusCode(201);
+        as("mission-planner").header("Idempotency-Key", key).body(missionJson()).post("/api/v1/missions")
+                .then().statusCode(422);
+    }
+
+    private static String mission() {
+        return created(as("mission-planner").body(missionJson()).post("/api/v1/missions").then());
+    }
+
+    private static String missionJson() {
+        return """
+                {"code": "%s", "nameEn": "Documented mission", "nameFr": "Mission documentée", "hostCountry": "HT",
+                 "type": "UN_PEACE_OPERATION", "partnerOrganization": "United Nations"}""".formatted(unique("DOC"));
     }
 }

@@ -1,12 +1,12 @@
 package ca.cpa.e2e;
 
 import ca.cpa.testing.Calls;
+import ca.cpa.testing.SuiteUnderTest;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -32,10 +32,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Replay, as an operator does it: stop a service, reset its consumer group to the start of the
  * topics it reads (kafka-consumer-groups --reset-offsets --to-earliest), start it again. It
  * reads every event again and changes nothing: the same state in every service, not one event
- * applied twice, nothing new published. Runs after the workflow tests, on the state they left.
+ * applied twice, nothing new published. The test runs the whole workflow first, so that every
+ * service has events to replay whatever ran before it, and waits until the suite is quiet.
  */
 @ExtendWith(RunningSuite.class)
-@Order(Integer.MAX_VALUE - 2)
 class ReplayTest {
 
     private static final Map<String, List<String>> CONSUMED = Map.of(
@@ -52,8 +52,10 @@ class ReplayTest {
 
     @Test
     void replayingEveryTopicFromTheStartChangesNoServicesState() throws Exception {
+        Workflows.wholeWorkflow();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 RunningSuite.suite().bootstrapServers()))) {
+            awaitQuiet(admin);
             for (String service : List.of("mission-service", "authorization-service", "personnel-service")) {
                 Map<String, String> stateBefore = state();
                 Map<TopicPartition, Long> endsBefore = ends(admin, ALL_TOPICS);
@@ -76,6 +78,30 @@ class ReplayTest {
                 assertEquals(endsBefore, ends(admin, ALL_TOPICS), "nothing published, nothing dead-lettered by the replay");
             }
         }
+    }
+
+    /**
+     * Waits until every event the workflow caused has been published and consumed: each service's
+     * consumer group at the end of what it reads, no outbox message left to publish, and the topics'
+     * ends the same before and after those checks (so no reaction to a last event is on its way).
+     */
+    private static void awaitQuiet(Admin admin) {
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            Map<TopicPartition, Long> ends = ends(admin, ALL_TOPICS);
+            for (String service : CONSUMED.keySet()) {
+                Map<TopicPartition, Long> consumed = new HashMap<>();
+                ends.forEach((partition, end) -> {
+                    if (CONSUMED.get(service).contains(partition.topic())) {
+                        consumed.put(partition, end);
+                    }
+                });
+                if (!caughtUp(admin, service, consumed) || !"0".equals(SuiteUnderTest.value(RunningSuite.suite(), service,
+                        "SELECT count(*) FROM outbox_message WHERE published_at IS NULL"))) {
+                    return false;
+                }
+            }
+            return ends.equals(ends(admin, ALL_TOPICS));
+        });
     }
 
     private static Map<String, String> state() {
