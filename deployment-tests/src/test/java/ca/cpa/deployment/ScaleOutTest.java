@@ -14,10 +14,7 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 
 import java.io.IOException;
@@ -57,9 +54,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Two replicas of each domain service on ports of their own, one PostgreSQL and one broker,
  * the gateway balancing over the replicas: concurrent work on both replicas keeps the
  * ceilings, a replica of each service stopped in the middle of the load loses nothing, and
- * afterwards every event stands once on its topic and was applied once by each consumer.
+ * afterwards every event stands once on its topic and was applied once by each consumer. One
+ * scenario in three parts, each on what the one before left (the ceiling race needs both replicas,
+ * the stop leaves one, the final count covers all that both parts did), so one test.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
 class ScaleOutTest {
 
@@ -80,8 +78,6 @@ class ScaleOutTest {
     private static LocalSuite suite;
     private static SuiteClient gateway;
     private static Admin kafka;
-    private static final List<String> flowMissions = new ArrayList<>();
-    private static String ceilingMission;
 
     @BeforeAll
     static void startTwoReplicasOfEachService() {
@@ -101,9 +97,16 @@ class ScaleOutTest {
     }
 
     @Test
-    @Order(1)
-    void selectionsAndDeploymentsRacingOverBothReplicasStayWithinThePlacesAndTheCeiling() throws Exception {
-        ceilingMission = mission("CEILING");
+    @Timeout(value = 30, unit = TimeUnit.MINUTES) // the three parts, ten minutes each at most
+    void twoReplicasOfEachServiceKeepTheCeilingsLoseNothingWhenOneStopsAndApplyEveryEventOnce() throws Exception {
+        String ceilingMission = selectionsAndDeploymentsRacingOverBothReplicasStayWithinThePlacesAndTheCeiling();
+        List<String> flowMissions = requestsThroughBothReplicasAllCompleteWhenOneReplicaOfEachServiceStopsMidRun();
+        everyEventStandsOnceOnItsTopicAndEachConsumerAppliedItOnce(ceilingMission, flowMissions);
+    }
+
+    /** Answers the mission whose ceiling the deployments raced for. */
+    private static String selectionsAndDeploymentsRacingOverBothReplicasStayWithinThePlacesAndTheCeiling() throws Exception {
+        String ceilingMission = mission("CEILING");
         String request = authorizedRequest(ceilingMission, PLACES);
         awaitValue("personnel-service", "SELECT status FROM known_request WHERE id = '" + request + "'", "AUTHORIZED");
         decideAll(created(gateway.create("mission-planner", null, "/api/v1/authorization-cases", """
@@ -165,11 +168,12 @@ class ScaleOutTest {
                         "/api/v1/deployments/" + plan.jsonPath().getString("id") + "/arrival", null).statusCode());
             }
         }
+        return ceilingMission;
     }
 
-    @Test
-    @Order(2)
-    void requestsThroughBothReplicasAllCompleteWhenOneReplicaOfEachServiceStopsMidRun() throws Exception {
+    /** Answers the missions of the flows, each with a request authorized. */
+    private static List<String> requestsThroughBothReplicasAllCompleteWhenOneReplicaOfEachServiceStopsMidRun() throws Exception {
+        List<String> flowMissions = new ArrayList<>();
         ExecutorService workers = Executors.newFixedThreadPool(THREADS);
         List<Future<String>> flows = new ArrayList<>();
         for (int i = 0; i < FLOWS; i++) {
@@ -208,9 +212,7 @@ class ScaleOutTest {
             assertTrue(flows.stream().filter(Future::isDone).count() < FLOWS, "the replicas stopped after the load ended");
 
             for (Future<String> flow : flows) {
-                synchronized (flowMissions) {
-                    flowMissions.add(flow.get());
-                }
+                flowMissions.add(flow.get());
             }
         } finally {
             workers.shutdownNow();
@@ -232,11 +234,11 @@ class ScaleOutTest {
             assertEquals(PARTITIONS * consumedTopics(service).size(),
                     group.members().iterator().next().assignment().topicPartitions().size(), service + ": " + group);
         }
+        return flowMissions;
     }
 
-    @Test
-    @Order(3)
-    void everyEventStandsOnceOnItsTopicAndEachConsumerAppliedItOnce() throws Exception {
+    private static void everyEventStandsOnceOnItsTopicAndEachConsumerAppliedItOnce(String ceilingMission,
+                                                                                 List<String> flowMissions) throws Exception {
         for (String service : DOMAIN_SERVICES) {
             awaitValue(service, "SELECT count(*) FROM outbox_message WHERE published_at IS NULL", "0");
         }
