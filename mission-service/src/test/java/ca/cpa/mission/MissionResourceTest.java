@@ -87,20 +87,24 @@ class MissionResourceTest {
     @Test
     void listsMissionsByStatusAndCountryWithPaging() {
         String country = "CD";
+        // other tests may have planned missions in the DR Congo: count from what is there
+        int before = as(Roles.AUDITOR).queryParam("hostCountry", country).queryParam("status", "PLANNED")
+                .get("/api/v1/missions").then().statusCode(200).extract().path("totalItems");
         for (int i = 0; i < 3; i++) {
             planner().body(missionJson(uniqueCode("MONUSCO"), country)).post("/api/v1/missions").then().statusCode(201);
         }
-        int total = as(Roles.AUDITOR).queryParam("hostCountry", country).queryParam("status", "PLANNED")
-                .queryParam("size", 2).queryParam("page", 1)
+        int total = before + 3;
+        int lastPage = (total - 1) / 2;
+        as(Roles.AUDITOR).queryParam("hostCountry", country).queryParam("status", "PLANNED")
+                .queryParam("size", 2).queryParam("page", lastPage)
                 .get("/api/v1/missions")
                 .then().statusCode(200)
-                .body("items", hasSize(1))
+                .body("items", hasSize(total - 2 * lastPage))
                 .body("items.hostCountry", everyItem(equalTo(country)))
-                .body("page", equalTo(1))
+                .body("page", equalTo(lastPage))
                 .body("size", equalTo(2))
-                .body("totalPages", equalTo(2))
-                .extract().path("totalItems");
-        assertEquals(3, total);
+                .body("totalPages", equalTo(lastPage + 1))
+                .body("totalItems", equalTo(total));
         as(Roles.AUDITOR).queryParam("size", 101).get("/api/v1/missions")
                 .then().statusCode(400).body("errors.field", contains("size"));
         as(Roles.AUDITOR).queryParam("page", Integer.MAX_VALUE).get("/api/v1/missions")
