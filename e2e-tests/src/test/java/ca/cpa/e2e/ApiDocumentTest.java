@@ -40,16 +40,16 @@ class ApiDocumentTest {
             "POST /api/v1/candidacies/{}/selection", "POST /api/v1/training-courses", "GET /api/v1/training-courses",
             "POST /api/v1/training-courses/{}/enrolments", "POST /api/v1/enrolments/{}/result", "POST /api/v1/deployments",
             "POST /api/v1/deployments/{}/arrival", "POST /api/v1/deployments/{}/repatriation",
-            "POST /api/v1/deployments/{}/check-ins", "GET /api/v1/deployments/{}/check-ins");
+            "POST /api/v1/deployments/{}/check-ins", "GET /api/v1/deployments/{}/check-ins",
+            // additions, round 2: the lifecycle after planning
+            "POST /api/v1/deployments/{}/cancellation", "POST /api/v1/deployments/{}/extension",
+            "POST /api/v1/candidacies/{}/release", "GET /api/v1/officers/{}/deployments");
 
     /**
      * Paths the contract's later additions name that are not built yet, each with the issue that
      * builds it; the test fails once one appears in the document, so the list only shrinks.
      */
     private static final List<String> NOT_YET_BUILT = List.of(
-            // lifecycle after planning (issue 15)
-            "/api/v1/candidacies/{}/release", "/api/v1/deployments/{}/cancellation",
-            "/api/v1/deployments/{}/extension", "/api/v1/officers/{}/deployments",
             // program reporting and history (issue 16)
             "/api/v1/reports", "/api/v1/history",
             // webhooks (issue 19)

@@ -18,12 +18,14 @@ public record MissionView(
         MissionType type,
         @Schema(example = "Office of the United States Security Coordinator (USSC)", maxLength = 200) String partnerOrganization,
         MissionStatus status,
-        @Schema(description = "When the mission's mandate begins, where known", nullable = true, example = "2013-01-01")
+        @Schema(description = "When the mission's mandate begins, where known", nullable = true, maxLength = 10,
+                example = "2013-01-01")
         LocalDate mandateStart,
-        @Schema(description = "When the mission's mandate ends, where known", nullable = true, example = "2027-12-31")
+        @Schema(description = "When the mission's mandate ends, where known", nullable = true, maxLength = 10,
+                example = "2027-12-31")
         LocalDate mandateEnd,
         @Schema(description = "When the CPA began contributing to the mission, where known", nullable = true,
-                example = "2013-06-01") LocalDate cpaSince,
+                maxLength = 10, example = "2013-06-01") LocalDate cpaSince,
         @Schema(description = "Ministerial Authorization in force: most CPA personnel deployed at once", example = "12")
         int authorizedCeiling,
         @Schema(description = "Officers in theatre now", example = "7") int deployedStrength,
