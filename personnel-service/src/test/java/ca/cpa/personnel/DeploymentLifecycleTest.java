@@ -275,6 +275,9 @@ class DeploymentLifecycleTest {
                 .extract().path("id");
         get(outgoing).then().statusCode(200).body("replacedByDeploymentId", equalTo(incoming));
         get(incoming).then().body("replacesDeploymentId", equalTo(outgoing)).body("replacedByDeploymentId", nullValue());
+        officerDesk().queryParam("missionId", missionId).get("/api/v1/deployments").then().statusCode(200)
+                .body("items.find { it.id == '%s' }.replacedByDeploymentId".formatted(outgoing), equalTo(incoming))
+                .body("items.find { it.id == '%s' }.replacesDeploymentId".formatted(incoming), equalTo(outgoing));
         awaitEvent("ca.cpa.deployment.planned.v1", incoming, data -> data.contains(outgoing));
 
         String second = Api.deployableCandidacy(request, ROLE, course);

@@ -147,8 +147,8 @@ public class DeploymentService {
                 .and("officerId = :officerId", "officerId", officerId)
                 .and("missionId = :missionId", "missionId", missionId)
                 .and("status = :status", "status", status);
-        return PageResponse.of(Deployment.find(filter.query(), Sort.by("startDate").and("id"), filter.parameters()), page,
-                DeploymentView::of);
+        return PageResponse.ofPage(Deployment.find(filter.query(), Sort.by("startDate").and("id"), filter.parameters()),
+                page, DeploymentView::ofAll);
     }
 
     /** The deployment the caller changes, locked; a stale If-Match is refused. */

@@ -11,6 +11,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 @Schema(name = "Deployment")
@@ -58,8 +61,21 @@ public record DeploymentView(UUID id, UUID candidacyId, UUID officerId, UUID mis
     }
 
     static DeploymentView of(Deployment deployment) {
-        UUID replacedBy = Deployment.<Deployment>find("replacesDeploymentId = ?1 and status != ?2", deployment.id,
-                        Deployment.Status.CANCELLED).firstResultOptional().map(replacement -> replacement.id).orElse(null);
+        return ofAll(List.of(deployment)).get(0);
+    }
+
+    /** Views of a page of deployments, their replacements found in one query. */
+    static List<DeploymentView> ofAll(List<Deployment> deployments) {
+        Map<UUID, UUID> replacedBy = new HashMap<>();
+        if (!deployments.isEmpty()) {
+            Deployment.<Deployment>list("replacesDeploymentId in ?1 and status != ?2",
+                            deployments.stream().map(deployment -> deployment.id).toList(), Deployment.Status.CANCELLED)
+                    .forEach(replacement -> replacedBy.put(replacement.replacesDeploymentId, replacement.id));
+        }
+        return deployments.stream().map(deployment -> of(deployment, replacedBy.get(deployment.id))).toList();
+    }
+
+    private static DeploymentView of(Deployment deployment, UUID replacedBy) {
         return new DeploymentView(deployment.id, deployment.candidacyId, deployment.officerId, deployment.missionId,
                 deployment.missionRequestId, deployment.role, deployment.startDate, deployment.endDate,
                 deployment.status, deployment.arrivalDate, deployment.returnDate, deployment.returnReason,

@@ -15,7 +15,13 @@ public record PageResponse<T>(
         @Schema(example = "3") int totalPages) {
 
     public static <E, T> PageResponse<T> of(PanacheQuery<E> query, PageRequest request, Function<E, T> toItem) {
-        List<T> items = query.page(request.toPanache()).list().stream().map(toItem).toList();
+        return ofPage(query, request, entities -> entities.stream().map(toItem).toList());
+    }
+
+    /** For items that need more than their own entity: the whole page is mapped at once (one lookup, not one per item). */
+    public static <E, T> PageResponse<T> ofPage(PanacheQuery<E> query, PageRequest request,
+                                                Function<List<E>, List<T>> toItems) {
+        List<T> items = toItems.apply(query.page(request.toPanache()).list());
         long total = query.count();
         int pages = (int) ((total + request.size() - 1) / request.size());
         return new PageResponse<>(items, request.page(), request.size(), total, pages);
