@@ -7,6 +7,7 @@ import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Components;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.headers.Header;
 import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
@@ -190,9 +191,18 @@ public class ApiDocumentFilter implements OASFilter {
                     created.addHeader(name, OASFactory.createHeader());
                 }
             }
-            created.addHeader(Idempotency.REPLAYED_HEADER, OASFactory.createHeader()
-                    .description("true when this is the answer to an earlier request with the same Idempotency-Key")
-                    .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).addEnumeration("true").maxLength(4)));
+            created.addHeader(Idempotency.REPLAYED_HEADER, replayedHeader());
+        }
+        // a state transition sent with an Idempotency-Key: its ETag, and the same marker on a replay
+        APIResponse changed = operation.getResponses().getAPIResponse("200");
+        boolean takesIdempotencyKey = operation.getParameters() != null && operation.getParameters().stream()
+                .anyMatch(parameter -> parameter.getIn() == Parameter.In.HEADER
+                        && Idempotency.HEADER.equals(parameter.getName()));
+        if (changed != null && takesIdempotencyKey) {
+            if (changed.getHeaders() == null || !changed.getHeaders().containsKey("ETag")) {
+                changed.addHeader("ETag", OASFactory.createHeader());
+            }
+            changed.addHeader(Idempotency.REPLAYED_HEADER, replayedHeader());
         }
         operation.getResponses().getAPIResponses().values().forEach(response -> {
             if (response.getHeaders() == null) {
@@ -208,6 +218,12 @@ public class ApiDocumentFilter implements OASFilter {
                 }
             });
         });
+    }
+
+    private static Header replayedHeader() {
+        return OASFactory.createHeader()
+                .description("true when this is the answer to an earlier request with the same Idempotency-Key")
+                .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).addEnumeration("true").maxLength(4));
     }
 
     /** The value types every document shares: their text is bounded, as PostgreSQL and Java bound them. */
