@@ -11,6 +11,7 @@ import ca.cpa.events.personnel.DeploymentStarted;
 import ca.cpa.events.personnel.ReturnReason;
 import ca.cpa.personnel.candidacy.Candidacy;
 import ca.cpa.personnel.mission.KnownMission;
+import ca.cpa.personnel.officer.Officer;
 import ca.cpa.personnel.request.KnownRequest;
 import ca.cpa.personnel.request.RequestStatus;
 import ca.cpa.platform.core.events.IntegrationEvent;
@@ -135,10 +136,11 @@ public class Deployment extends PanacheEntityBase {
      * deployment replaced (if any) on the same mission and not replaced already, and a place free
      * under the mission's ceiling and the program cap.
      *
+     * @param officer the candidacy's officer, whose police service and member type the event reports
      * @param replaced the deployment this one replaces (a rotation), or null
      */
-    public static ResultWithEvents<Deployment> plan(Candidacy candidacy, KnownRequest request, Tour tour,
-                                                    Deployment replaced, PlanningFacts facts) {
+    public static ResultWithEvents<Deployment> plan(Candidacy candidacy, Officer officer, KnownRequest request,
+                                                    Tour tour, Deployment replaced, PlanningFacts facts) {
         if (candidacy.status != Candidacy.Status.SELECTED) {
             throw new ConflictException("deployment.not-selected", candidacy.status);
         }
@@ -178,7 +180,7 @@ public class Deployment extends PanacheEntityBase {
         deployment.createdAt = Instant.now();
         return ResultWithEvents.of(deployment, new DeploymentPlanned(deployment.id, deployment.officerId,
                 deployment.missionId, deployment.missionRequestId, deployment.role, tour.start(), tour.end(),
-                deployment.replacesDeploymentId));
+                deployment.replacesDeploymentId, officer.policeServiceCode, officer.memberType));
     }
 
     /** The officer arrived in theatre, on a mission that is neither suspended nor closed. */

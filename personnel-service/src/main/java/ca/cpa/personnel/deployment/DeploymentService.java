@@ -82,7 +82,8 @@ public class DeploymentService {
                         Deployment.Status.CANCELLED) > 0,
                 new Places(Deployment.activeOnMission(request.missionId), MissionCeiling.of(request.missionId),
                         Deployment.activeInProgram(), programCap));
-        ResultWithEvents<Deployment> planned = Deployment.plan(candidacy, request, tour, replaced, facts);
+        ResultWithEvents<Deployment> planned = Deployment.plan(candidacy, Officer.findById(candidacy.officerId), request,
+                tour, replaced, facts);
         planned.result().persistAndFlush();
         outbox.publish(planned.events());
         return planned.result();

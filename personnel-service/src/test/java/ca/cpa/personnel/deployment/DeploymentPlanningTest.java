@@ -13,6 +13,7 @@ import ca.cpa.events.personnel.ReturnReason;
 import ca.cpa.personnel.candidacy.Candidacy;
 import ca.cpa.personnel.ceiling.Places;
 import ca.cpa.personnel.ceiling.ProgramCap;
+import ca.cpa.personnel.officer.Officer;
 import ca.cpa.personnel.request.KnownPosition;
 import ca.cpa.personnel.request.KnownRequest;
 import ca.cpa.personnel.request.RequestStatus;
@@ -38,6 +39,7 @@ class DeploymentPlanningTest {
     private static final LocalDate START = LocalDate.of(2027, 3, 1);
     private static final Tour TOUR = new Tour(START, START.plusMonths(9));
     private static final ProgramCap CAP = new ProgramCap(150);
+    private static final Officer OFFICER = officer("SPVM", MemberType.CIVILIAN_MEMBER);
     private static final PlanningFacts ALL_CLEAR = new PlanningFacts(MissionStatus.ACTIVE, false, false, true, false, new Places(2, 7, 40, CAP));
 
     private static KnownRequest authorizedRequest() {
@@ -61,6 +63,13 @@ class DeploymentPlanningTest {
         return candidacy;
     }
 
+    private static Officer officer(String policeServiceCode, MemberType memberType) {
+        Officer officer = new Officer();
+        officer.policeServiceCode = policeServiceCode;
+        officer.memberType = memberType;
+        return officer;
+    }
+
     private static String refusal(Executable planning) {
         return assertThrows(DomainException.class, planning).code();
     }
@@ -70,14 +79,15 @@ class DeploymentPlanningTest {
         KnownRequest request = authorizedRequest();
         Candidacy candidacy = selected(request);
 
-        ResultWithEvents<Deployment> planned = Deployment.plan(candidacy, request, TOUR, null, ALL_CLEAR);
+        ResultWithEvents<Deployment> planned = Deployment.plan(candidacy, OFFICER, request, TOUR, null, ALL_CLEAR);
 
         Deployment deployment = planned.result();
         assertEquals(Deployment.Status.PLANNED, deployment.status);
         assertEquals(request.missionId, deployment.missionId);
         assertEquals(candidacy.officerId, deployment.officerId);
         assertEquals(List.of(new DeploymentPlanned(deployment.id, candidacy.officerId, request.missionId, request.id,
-                PositionRole.COMMUNITY_POLICING, TOUR.start(), TOUR.end(), null)), planned.events());
+                PositionRole.COMMUNITY_POLICING, TOUR.start(), TOUR.end(), null, "SPVM", MemberType.CIVILIAN_MEMBER)),
+                planned.events());
     }
 
     @Test
@@ -94,7 +104,7 @@ class DeploymentPlanningTest {
                 Candidacy.Status.NOT_SELECTED)) {
             Candidacy candidacy = selected(request);
             candidacy.status = status;
-            assertEquals("deployment.not-selected", refusal(() -> Deployment.plan(candidacy, request, TOUR, null, ALL_CLEAR)));
+            assertEquals("deployment.not-selected", refusal(() -> Deployment.plan(candidacy, OFFICER, request, TOUR, null, ALL_CLEAR)));
         }
     }
 
@@ -104,7 +114,7 @@ class DeploymentPlanningTest {
             KnownRequest request = authorizedRequest();
             request.status = status;
             assertEquals("deployment.request-not-authorized",
-                    refusal(() -> Deployment.plan(selected(request), request, TOUR, null, ALL_CLEAR)));
+                    refusal(() -> Deployment.plan(selected(request), OFFICER, request, TOUR, null, ALL_CLEAR)));
         }
     }
 
@@ -112,40 +122,40 @@ class DeploymentPlanningTest {
     void aCandidacyIsPlannedOnce() {
         KnownRequest request = authorizedRequest();
         PlanningFacts deployedAlready = new PlanningFacts(MissionStatus.ACTIVE, true, true, true, false, ALL_CLEAR.places());
-        assertEquals("deployment.duplicate", refusal(() -> Deployment.plan(selected(request), request, TOUR, null, deployedAlready)));
+        assertEquals("deployment.duplicate", refusal(() -> Deployment.plan(selected(request), OFFICER, request, TOUR, null, deployedAlready)));
     }
 
     @Test
     void anOfficerIsOnOneTourAtATime() {
         KnownRequest request = authorizedRequest();
         PlanningFacts onTour = new PlanningFacts(MissionStatus.ACTIVE, false, true, true, false, ALL_CLEAR.places());
-        assertEquals("deployment.officer-busy", refusal(() -> Deployment.plan(selected(request), request, TOUR, null, onTour)));
+        assertEquals("deployment.officer-busy", refusal(() -> Deployment.plan(selected(request), OFFICER, request, TOUR, null, onTour)));
     }
 
     @Test
     void anOfficerIsTrainedBeforeTheTourStarts() {
         KnownRequest request = authorizedRequest();
         PlanningFacts untrained = new PlanningFacts(MissionStatus.ACTIVE, false, false, false, false, ALL_CLEAR.places());
-        assertEquals("deployment.needs-training", refusal(() -> Deployment.plan(selected(request), request, TOUR, null, untrained)));
+        assertEquals("deployment.needs-training", refusal(() -> Deployment.plan(selected(request), OFFICER, request, TOUR, null, untrained)));
     }
 
     @Test
     void theMissionsCeilingThenTheProgramCapAreCheckedLast() {
         KnownRequest request = authorizedRequest();
         PlanningFacts bothFull = new PlanningFacts(MissionStatus.ACTIVE, false, false, true, false, new Places(7, 7, 150, CAP));
-        assertEquals("deployment.ceiling-reached", refusal(() -> Deployment.plan(selected(request), request, TOUR, null, bothFull)));
+        assertEquals("deployment.ceiling-reached", refusal(() -> Deployment.plan(selected(request), OFFICER, request, TOUR, null, bothFull)));
         PlanningFacts capFull = new PlanningFacts(MissionStatus.ACTIVE, false, false, true, false, new Places(2, 7, 150, CAP));
-        assertEquals("deployment.program-cap-reached", refusal(() -> Deployment.plan(selected(request), request, TOUR, null, capFull)));
+        assertEquals("deployment.program-cap-reached", refusal(() -> Deployment.plan(selected(request), OFFICER, request, TOUR, null, capFull)));
         // an untrained officer hears about the training, not the ceiling
         PlanningFacts untrainedAndFull = new PlanningFacts(MissionStatus.ACTIVE, false, false, false, false, new Places(7, 7, 150, CAP));
         assertEquals("deployment.needs-training",
-                refusal(() -> Deployment.plan(selected(request), request, TOUR, null, untrainedAndFull)));
+                refusal(() -> Deployment.plan(selected(request), OFFICER, request, TOUR, null, untrainedAndFull)));
     }
 
     @Test
     void aPlannedTourArrivesThenComesHomeNotBeforeItArrived() {
         KnownRequest request = authorizedRequest();
-        Deployment deployment = Deployment.plan(selected(request), request, TOUR, null, ALL_CLEAR).result();
+        Deployment deployment = Deployment.plan(selected(request), OFFICER, request, TOUR, null, ALL_CLEAR).result();
         assertThrows(ConflictException.class, () -> deployment.repatriate(START, ReturnReason.END_OF_TOUR));
 
         assertEquals(List.of(new DeploymentStarted(deployment.id, deployment.officerId, deployment.missionId,
@@ -166,10 +176,10 @@ class DeploymentPlanningTest {
         for (MissionStatus closed : List.of(MissionStatus.SUSPENDED, MissionStatus.CLOSED)) {
             PlanningFacts facts = new PlanningFacts(closed, false, false, true, false, ALL_CLEAR.places());
             assertEquals("deployment.mission-not-open",
-                    refusal(() -> Deployment.plan(selected(request), request, TOUR, null, facts)));
+                    refusal(() -> Deployment.plan(selected(request), OFFICER, request, TOUR, null, facts)));
         }
         PlanningFacts neverAnnounced = new PlanningFacts(null, false, false, true, false, ALL_CLEAR.places());
-        Deployment deployment = Deployment.plan(selected(request), request, TOUR, null, neverAnnounced).result();
+        Deployment deployment = Deployment.plan(selected(request), OFFICER, request, TOUR, null, neverAnnounced).result();
         assertEquals("deployment.mission-not-open",
                 assertThrows(ConflictException.class, () -> deployment.arrive(START, MissionStatus.SUSPENDED)).code());
         assertEquals(Deployment.Status.PLANNED, deployment.status);
@@ -178,27 +188,27 @@ class DeploymentPlanningTest {
     @Test
     void aRotationReplacesAnOfficerOnTheSameMissionOnce() {
         KnownRequest request = authorizedRequest();
-        Deployment outgoing = Deployment.plan(selected(request), request, TOUR, null, ALL_CLEAR).result();
+        Deployment outgoing = Deployment.plan(selected(request), OFFICER, request, TOUR, null, ALL_CLEAR).result();
 
-        ResultWithEvents<Deployment> rotation = Deployment.plan(selected(request), request, TOUR, outgoing, ALL_CLEAR);
+        ResultWithEvents<Deployment> rotation = Deployment.plan(selected(request), OFFICER, request, TOUR, outgoing, ALL_CLEAR);
         assertEquals(outgoing.id, rotation.result().replacesDeploymentId);
         assertEquals(outgoing.id, ((DeploymentPlanned) rotation.events().get(0)).replacesDeploymentId());
 
         PlanningFacts replacedAlready = new PlanningFacts(MissionStatus.ACTIVE, false, false, true, true, ALL_CLEAR.places());
         assertEquals("deployment.already-replaced",
-                refusal(() -> Deployment.plan(selected(request), request, TOUR, outgoing, replacedAlready)));
+                refusal(() -> Deployment.plan(selected(request), OFFICER, request, TOUR, outgoing, replacedAlready)));
         KnownRequest elsewhere = authorizedRequest();
         assertEquals("replacesDeploymentId", assertThrows(RuleViolationException.class,
-                () -> Deployment.plan(selected(elsewhere), elsewhere, TOUR, outgoing, ALL_CLEAR)).field());
+                () -> Deployment.plan(selected(elsewhere), OFFICER, elsewhere, TOUR, outgoing, ALL_CLEAR)).field());
         // the ceiling applies to a rotation as to any deployment
         PlanningFacts full = new PlanningFacts(MissionStatus.ACTIVE, false, false, true, false, new Places(7, 7, 7, CAP));
-        assertEquals("deployment.ceiling-reached", refusal(() -> Deployment.plan(selected(request), request, TOUR, outgoing, full)));
+        assertEquals("deployment.ceiling-reached", refusal(() -> Deployment.plan(selected(request), OFFICER, request, TOUR, outgoing, full)));
     }
 
     @Test
     void onlyAPlannedTourIsCancelledAndTheCancellationIsAnnounced() {
         KnownRequest request = authorizedRequest();
-        Deployment deployment = Deployment.plan(selected(request), request, TOUR, null, ALL_CLEAR).result();
+        Deployment deployment = Deployment.plan(selected(request), OFFICER, request, TOUR, null, ALL_CLEAR).result();
 
         List<IntegrationEvent> cancelled = deployment.cancel(CancellationReason.MEDICAL, "withdrawn on medical advice");
         assertEquals(List.of(new DeploymentCancelled(deployment.id, deployment.officerId, deployment.missionId, request.id,
@@ -209,7 +219,7 @@ class DeploymentPlanningTest {
         assertEquals("deployment.illegal-transition", assertThrows(ConflictException.class,
                 () -> deployment.arrive(START, MissionStatus.ACTIVE)).code());
 
-        Deployment inTheatre = Deployment.plan(selected(request), request, TOUR, null, ALL_CLEAR).result();
+        Deployment inTheatre = Deployment.plan(selected(request), OFFICER, request, TOUR, null, ALL_CLEAR).result();
         inTheatre.arrive(START, MissionStatus.ACTIVE);
         assertThrows(ConflictException.class, () -> inTheatre.cancel(CancellationReason.OPERATIONAL, null));
     }
@@ -217,7 +227,7 @@ class DeploymentPlanningTest {
     @Test
     void aTourIsExtendedWithinTheClearancesAndTheMandate() {
         KnownRequest request = authorizedRequest();
-        Deployment deployment = Deployment.plan(selected(request), request, TOUR, null, ALL_CLEAR).result();
+        Deployment deployment = Deployment.plan(selected(request), OFFICER, request, TOUR, null, ALL_CLEAR).result();
         LocalDate end = TOUR.end();
         LocalDate later = end.plusMonths(3);
         ExtensionFacts cleared = new ExtensionFacts(later.plusYears(1), later.plusYears(1), later.plusYears(1));

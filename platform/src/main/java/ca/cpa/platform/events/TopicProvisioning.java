@@ -6,8 +6,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -34,6 +38,12 @@ import java.util.concurrent.TimeoutException;
  * A topic that exists with fewer partitions is left as it is, with a warning: adding
  * partitions moves keys, and would let an aggregate's next event overtake its last one.
  * <p>
+ * Event topics keep their events for ever ({@code retention.ms=-1}, the default of
+ * {@code cpa.topics.events-retention-ms}): a new consumer, such as a rebuilt read model,
+ * replays a topic from its first event. Compaction would not do, since it keeps only an
+ * aggregate's last event. Dead-letter topics keep the broker's retention. A service sets the
+ * retention on the topics it creates, and on the topic it publishes to, which it owns.
+ * <p>
  * It runs on a thread of its own and retries until the broker answers: a service starts
  * while Kafka is down, and its outbox keeps the events until the topics exist.
  */
@@ -47,8 +57,9 @@ public class TopicProvisioning {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
+    /** Absent in a service that publishes no events. */
     @ConfigProperty(name = "cpa.events.topic")
-    String publishedTopic;
+    Optional<String> publishedTopic;
 
     @ConfigProperty(name = "mp.messaging.incoming.inbound-events.topics")
     List<String> consumedTopics;
@@ -58,6 +69,10 @@ public class TopicProvisioning {
 
     @ConfigProperty(name = "cpa.topics.partitions", defaultValue = "6")
     int partitions;
+
+    /** How long event topics keep events; -1: for ever. */
+    @ConfigProperty(name = "cpa.topics.events-retention-ms", defaultValue = "-1")
+    long eventsRetentionMs;
 
     /** Absent: the broker's {@code default.replication.factor}. */
     @ConfigProperty(name = "cpa.topics.replication-factor")
@@ -83,9 +98,14 @@ public class TopicProvisioning {
 
     /** The topics this service touches, by name. */
     public SortedSet<String> topics() {
-        SortedSet<String> topics = new TreeSet<>(consumedTopics);
-        topics.add(publishedTopic);
+        SortedSet<String> topics = eventTopics();
         topics.add(deadLetterTopic);
+        return topics;
+    }
+
+    private SortedSet<String> eventTopics() {
+        SortedSet<String> topics = new TreeSet<>(consumedTopics);
+        publishedTopic.ifPresent(topics::add);
         return topics;
     }
 
@@ -118,7 +138,7 @@ public class TopicProvisioning {
     private void provision(Admin admin, SortedSet<String> created)
             throws InterruptedException, ExecutionException, TimeoutException {
         for (var creation : admin.createTopics(topics().stream()
-                .map(topic -> new NewTopic(topic, Optional.of(partitions), replicationFactor)).toList())
+                .map(this::newTopic).toList())
                 .values().entrySet()) {
             try {
                 creation.getValue().get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
@@ -129,6 +149,13 @@ public class TopicProvisioning {
                 }
             }
         }
+        if (publishedTopic.isPresent()) {
+            ConfigResource owned = new ConfigResource(ConfigResource.Type.TOPIC, publishedTopic.get());
+            admin.incrementalAlterConfigs(Map.of(owned, List.of(new AlterConfigOp(
+                            new ConfigEntry(TopicConfig.RETENTION_MS_CONFIG, Long.toString(eventsRetentionMs)),
+                            AlterConfigOp.OpType.SET))))
+                    .all().get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        }
         Map<String, TopicDescription> descriptions = admin.describeTopics(topics()).allTopicNames()
                 .get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         descriptions.values().stream()
@@ -137,6 +164,13 @@ public class TopicProvisioning {
                                 + "since adding partitions would move keys and could reorder an aggregate's events",
                         topic.name(), topic.partitions().size(), partitions));
         LOG.infof("topics ready: %s (created by this start: %s)", topics(), created.isEmpty() ? "none" : created);
+    }
+
+    private NewTopic newTopic(String name) {
+        NewTopic topic = new NewTopic(name, Optional.of(partitions), replicationFactor);
+        return eventTopics().contains(name)
+                ? topic.configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(eventsRetentionMs)))
+                : topic;
     }
 
     private Properties adminConfig() {

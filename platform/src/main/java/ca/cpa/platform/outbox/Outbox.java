@@ -14,6 +14,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -35,8 +36,9 @@ public class Outbox {
     @Inject
     OutboxRelay relay;
 
+    /** Absent in a service that publishes no events. */
     @ConfigProperty(name = "cpa.events.topic")
-    String topic;
+    Optional<String> topic;
 
     /** Stores the events an aggregate's change caused, in the order it gave them. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -48,7 +50,7 @@ public class Outbox {
     public void publish(IntegrationEvent event) {
         OutboxMessage message = new OutboxMessage();
         message.eventId = UUID.randomUUID();
-        message.topic = topic;
+        message.topic = topic.orElseThrow(() -> new IllegalStateException("cpa.events.topic is not set: this service publishes no events"));
         message.eventType = event.eventType();
         message.subject = event.subject();
         message.occurredAt = Instant.now();

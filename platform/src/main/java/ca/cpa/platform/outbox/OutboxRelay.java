@@ -31,6 +31,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -67,8 +68,11 @@ public class OutboxRelay {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
+    /** Absent in a service that publishes no events: it then runs no relay. */
     @ConfigProperty(name = "cpa.events.source")
-    String source;
+    Optional<String> eventSource;
+
+    private String source;
 
     @ConfigProperty(name = "cpa.outbox.batch-size", defaultValue = "200")
     int batchSize;
@@ -87,6 +91,10 @@ public class OutboxRelay {
     private Counter published;
 
     void start(@Observes StartupEvent startup) {
+        if (eventSource.isEmpty()) {
+            return;
+        }
+        source = eventSource.get();
         commitToPublish = Timer.builder("cpa.outbox.delay")
                 .description("Time from an event's creation to the broker's acknowledgement")
                 .publishPercentiles(0.5, 0.99)
@@ -103,6 +111,9 @@ public class OutboxRelay {
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
+        if (worker == null) {
+            return;
+        }
         running = false;
         wakeUp();
         try {
