@@ -107,12 +107,12 @@ public final class Benchmark {
         Map<String, Object> ready = new LinkedHashMap<>();
         suite.readyTimes().forEach((process, time) -> ready.put(process, time.toMillis() / 1000.0));
         report.put("readySeconds", ready);
-        table.add("| start-up to ready (s): PostgreSQL, Kafka, then the four launched together | " + ready.entrySet().stream()
+        table.add("| start-up to ready (s): PostgreSQL, Kafka, then the five launched together | " + ready.entrySet().stream()
                 .map(entry -> entry.getKey() + " " + String.format(Locale.ROOT, "%.1f", (Double) entry.getValue()))
                 .reduce((a, b) -> a + ", " + b).orElse("") + " | each ≤ 2 |");
     }
 
-    /** Each service stopped and started again while the others run: its own start-up, without three others competing. */
+    /** Each service stopped and started again while the others run: its own start-up, without four others competing. */
     private void startUpAlone() {
         Map<String, Object> ready = new LinkedHashMap<>();
         for (String service : LocalSuite.SERVICE_NAMES) {

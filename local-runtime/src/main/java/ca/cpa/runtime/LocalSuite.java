@@ -22,26 +22,29 @@ import java.util.concurrent.TimeUnit;
 /**
  * The whole suite on one machine, as {@code ./cpa up} and the end-to-end tests start it:
  * PostgreSQL (the server of {@code CPA_DB_URL}, else an embedded one), a Kafka broker (unless
- * {@code KAFKA_BOOTSTRAP_SERVERS}), the three services, each with a database of its own, and
- * the gateway in front of them. Everything it starts keeps its data and log under the data
+ * {@code KAFKA_BOOTSTRAP_SERVERS}), the three domain services and reporting-service, each with
+ * a database of its own, and the gateway in front of them. Everything it starts keeps its data and log under the data
  * directory and trusts the development key kept there. A part that cannot start stops what
  * was already started and names its log.
  */
 public final class LocalSuite implements AutoCloseable {
 
     /** Where each part listens. */
-    public record Ports(int gateway, int mission, int personnel, int authorization, int postgres, int kafka) {
+    public record Ports(int gateway, int mission, int personnel, int authorization, int reporting, int postgres,
+                        int kafka) {
 
         /** The usual local ports (docs/configuration.md), each overridable by its variable ({@code CPA_GATEWAY_PORT}, ...). */
         public static Ports fromEnvironment(Map<String, String> environment) {
             return new Ports(port(environment, "CPA_GATEWAY_PORT", 8080), port(environment, "CPA_MISSION_PORT", 8081),
                     port(environment, "CPA_PERSONNEL_PORT", 8082), port(environment, "CPA_AUTHORIZATION_PORT", 8083),
-                    port(environment, "CPA_POSTGRES_PORT", 5432), port(environment, "CPA_KAFKA_PORT", 9092));
+                    port(environment, "CPA_REPORTING_PORT", 8084), port(environment, "CPA_POSTGRES_PORT", 5432),
+                    port(environment, "CPA_KAFKA_PORT", 9092));
         }
 
         /** Free ports, for a suite beside another one (the tests); the broker picks its own (0). */
         public static Ports free() {
-            return new Ports(TcpPorts.free(), TcpPorts.free(), TcpPorts.free(), TcpPorts.free(), TcpPorts.free(), 0);
+            return new Ports(TcpPorts.free(), TcpPorts.free(), TcpPorts.free(), TcpPorts.free(), TcpPorts.free(),
+                    TcpPorts.free(), 0);
         }
 
         private static int port(Map<String, String> environment, String variable, int fallback) {
@@ -65,6 +68,7 @@ public final class LocalSuite implements AutoCloseable {
                 case "mission-service" -> ports.mission();
                 case "personnel-service" -> ports.personnel();
                 case "authorization-service" -> ports.authorization();
+                case "reporting-service" -> ports.reporting();
                 default -> throw new IllegalArgumentException(name);
             };
         }
@@ -82,11 +86,12 @@ public final class LocalSuite implements AutoCloseable {
     }
 
     public static final List<String> SERVICE_NAMES =
-            List.of("mission-service", "personnel-service", "authorization-service", "gateway");
+            List.of("mission-service", "personnel-service", "authorization-service", "reporting-service", "gateway");
     private static final List<Service> SERVICES = List.of(
             new Service("mission-service", "cpa_mission"),
             new Service("personnel-service", "cpa_personnel"),
             new Service("authorization-service", "cpa_authorization"),
+            new Service("reporting-service", "cpa_reporting"),
             new Service("gateway", null));
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
 
@@ -142,9 +147,8 @@ public final class LocalSuite implements AutoCloseable {
      * A suite that will run from the built jars under {@code root}, keep its data in
      * {@code dataDir}, listen on {@code ports}, and give its processes {@code environment}
      * (configuration such as {@code CPA_RATE_LIMIT_RPS} included). {@code CPA_SERVICE_REPLICAS}
-     * in it runs that many replicas of each domain service (the first on its port of
-     * {@code ports}, the others on free ports), sharing the service's database, behind the
-     * gateway. Nothing runs yet.
+     * in it runs that many replicas of each service behind the gateway (the first on its port
+     * of {@code ports}, the others on free ports), sharing the service's database. Nothing runs yet.
      */
     public static LocalSuite prepare(Path root, Path dataDir, Ports ports, Map<String, String> environment) {
         return new LocalSuite(root, dataDir, ports, Map.copyOf(environment));
@@ -315,6 +319,7 @@ public final class LocalSuite implements AutoCloseable {
             env.put("CPA_MISSION_URL", urlList("mission-service"));
             env.put("CPA_PERSONNEL_URL", urlList("personnel-service"));
             env.put("CPA_AUTHORIZATION_URL", urlList("authorization-service"));
+            env.put("CPA_REPORTING_URL", urlList("reporting-service"));
         }
         return builder.start();
     }
