@@ -8,6 +8,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** What the gateway routes where, and the limits it keeps at the edge. */
 @ConfigMapping(prefix = "cpa.gateway")
@@ -16,11 +17,15 @@ public interface GatewayConfig {
     /** The services behind the gateway, by name. */
     Map<String, Service> services();
 
-    /** How long a service may take to accept a connection or to send data before the caller gets a 503/504. */
+    /**
+     * How long a service may take to accept a connection or to send data (from the start of the
+     * call, the request body's upload included, until its answer begins, then between chunks)
+     * before the caller gets a 503/504; a service may set its own.
+     */
     @WithDefault("5s")
     Duration timeout();
 
-    /** The largest request body passed on; a larger one is answered 413. */
+    /** The largest request body passed on (unless a service sets its own); a larger one is answered 413. */
     @WithDefault("1M")
     MemorySize maxBodySize();
 
@@ -38,6 +43,12 @@ public interface GatewayConfig {
 
         /** The API paths it serves, e.g. {@code /api/v1/missions}: the path itself and everything under it. */
         List<String> prefixes();
+
+        /** The largest request body passed on to this service (e.g. a file to import); absent: the gateway's. */
+        Optional<MemorySize> maxBodySize();
+
+        /** This service's timeout, for calls that take longer (e.g. a file to import); absent: the gateway's. */
+        Optional<Duration> timeout();
     }
 
     /** A token bucket per caller: {@code rps} a second on average, up to {@code burst} at once; 0 turns it off. */

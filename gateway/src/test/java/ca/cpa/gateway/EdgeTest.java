@@ -113,6 +113,59 @@ class EdgeTest {
                 .then().statusCode(201);
     }
 
+    /**
+     * A history import is a file of 10 MB or more, and the service imports it before it answers:
+     * reporting-service has its own body limit (16M here, 1K for the others) and timeout (5 s
+     * here, 1 s for the others), and the file is streamed through whether its length is declared
+     * or not.
+     */
+    @Test
+    void aLargeFileStreamsThroughToTheServiceOfItsOwnLimitAndTimeout() throws Exception {
+        byte[] file = csv(15 * 1024 * 1024);
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        int before = StubServices.reporting().receivedFor("/api/v1/history/imports").size();
+
+        HttpResponse<String> declared = http.send(historyImport(HttpRequest.BodyPublishers.ofByteArray(file))
+                .header(StubService.DELAY_HEADER, "2000").build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, declared.statusCode(), declared.body());
+        assertTrue(declared.body().contains("\"bodyBytes\":" + file.length), declared.body());
+
+        HttpResponse<String> streamed = http.send(historyImport(HttpRequest.BodyPublishers.ofInputStream(
+                () -> new ByteArrayInputStream(file))).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, streamed.statusCode(), streamed.body());
+        assertTrue(streamed.body().contains("\"bodyBytes\":" + file.length), streamed.body());
+
+        byte[] tooLarge = csv(17 * 1024 * 1024);
+        HttpResponse<String> refused = http.send(historyImport(HttpRequest.BodyPublishers.ofInputStream(
+                () -> new ByteArrayInputStream(tooLarge))).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(413, refused.statusCode(), refused.body());
+        assertTrue(refused.body().contains("urn:cpa:problem:payload-too-large"), refused.body());
+
+        List<StubService.Received> received = StubServices.reporting().receivedFor("/api/v1/history/imports");
+        assertEquals(before + 2, received.size(), "the two files within the limit reached the service, once each");
+        assertTrue(received.subList(before, received.size()).stream().allMatch(r -> r.bodyBytes() == file.length
+                && "text/csv".equals(r.headers().get("Content-Type"))), received.toString());
+    }
+
+    private static HttpRequest.Builder historyImport(HttpRequest.BodyPublisher body) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + "/api/v1/history/imports"))
+                .header("Authorization", "Bearer " + Callers.token("history-import-test"))
+                .header("Content-Type", "text/csv")
+                .timeout(Duration.ofSeconds(60))
+                .POST(body);
+    }
+
+    /** A history file of about {@code bytes} bytes: a header and rows of the import's columns. */
+    private static byte[] csv(int bytes) {
+        StringBuilder text = new StringBuilder(bytes + 200).append(
+                "missionCode,missionName,hostCountry,partnerOrganization,policeServiceCode,officerRef,memberType,startDate,endDate\n");
+        for (int row = 0; text.length() < bytes; row++) {
+            text.append("MINUSTAH,United Nations Stabilization Mission in Haiti,HT,United Nations,RCMP,H-")
+                    .append(row).append(",SWORN_OFFICER,2005-03-01,2006-03-01\n");
+        }
+        return text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     @Test
     void everyAnswerCarriesARequestIdThatTheServiceSawToo() {
         String generated = Callers.as("tracing-test").get("/api/v1/missions")

@@ -20,6 +20,8 @@ class MergedOpenApiTest {
                 .body("paths", hasKey("/api/v1/missions"))
                 .body("paths", hasKey("/api/v1/officers"))
                 .body("paths", hasKey("/api/v1/authorization-cases"))
+                .body("paths", hasKey("/api/v1/reports/program"))
+                .body("paths.'/api/v1/reports/program'.x-cpa-service", equalTo("reporting-service"))
                 .body("paths.'/api/v1/officers'.x-cpa-service", equalTo("personnel-service"))
                 // the Problem schema is the same everywhere: once
                 .body("components.schemas", hasKey("Problem"))

@@ -38,6 +38,14 @@ final class OpenApiDocuments {
              "components": {"schemas": {%s}, %s}}
             """.formatted(PROBLEM, BEARER);
 
+    static final String REPORTING = """
+            {"openapi": "3.1.0", "info": {"title": "reporting-service", "version": "1"},
+             "tags": [{"name": "Reports"}],
+             "paths": {"/api/v1/reports/program": {"get": {"operationId": "programReport", "tags": ["Reports"],
+                 "responses": {"200": {"description": "the Program now"}}}}},
+             "components": {"schemas": {%s}, %s}}
+            """.formatted(PROBLEM, BEARER);
+
     private OpenApiDocuments() {
     }
 }

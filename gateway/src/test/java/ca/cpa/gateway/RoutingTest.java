@@ -27,6 +27,10 @@ class RoutingTest {
         Callers.as(CALLER).get("/api/v1/ministerial-authorizations?missionId=" + marker).then().statusCode(200)
                 .body("service", equalTo("authorization-service"));
         Callers.as(CALLER).get("/api/v1/missions").then().statusCode(200).body("service", equalTo("mission-service"));
+        Callers.as(CALLER).get("/api/v1/reports/program.csv").then().statusCode(200)
+                .body("service", equalTo("reporting-service"));
+        Callers.as(CALLER).get("/api/v1/history/imports/" + marker).then().statusCode(200)
+                .body("service", equalTo("reporting-service"));
     }
 
     @Test

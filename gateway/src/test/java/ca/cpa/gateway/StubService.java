@@ -13,10 +13,14 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A stand-in for a service behind the gateway, so that the gateway's own behaviour can be
- * driven: it records what reaches it, answers with what it saw, and can hang or stop. (The
+ * driven: it records what reaches it, answers with what it saw (after the delay its caller asks
+ * for in {@value #DELAY_HEADER}, if any), and can hang or stop. (The
  * real services behind the real gateway are exercised by the end-to-end tests.)
  */
 public final class StubService {
+
+    /** Milliseconds the stand-in waits, once it has the whole body, before it answers. */
+    public static final String DELAY_HEADER = "X-Stub-Delay-Millis";
 
     /** What reached the service. */
     public record Received(String method, String uri, Map<String, String> headers, int bodyBytes) {
@@ -88,25 +92,34 @@ public final class StubService {
             if (hanging) {
                 return;
             }
-            JsonObject echo = new JsonObject()
-                    .put("service", name)
-                    .put("method", request.method().name())
-                    .put("uri", request.uri())
-                    .put("requestId", request.getHeader("X-Request-Id"))
-                    .put("traceparent", request.getHeader("traceparent"))
-                    .put("bodyBytes", body.length());
-            if (request.path().endsWith("/teapot")) {
-                request.response().setStatusCode(418).putHeader("X-Stub", "short and stout")
-                        .putHeader("Content-Type", "application/json").end(echo.encode());
-            } else if (request.method().name().equals("POST")) {
-                request.response().setStatusCode(201)
-                        .putHeader("Location", "http://localhost:" + port + request.path() + "/created-id")
-                        .putHeader("ETag", "\"0\"")
-                        .putHeader("Content-Type", "application/json").end(echo.encode());
+            String delay = request.getHeader(DELAY_HEADER);
+            if (delay != null) {
+                vertx.setTimer(Long.parseLong(delay), timer -> answer(request, body.length()));
             } else {
-                request.response().putHeader("Content-Type", "application/json").end(echo.encode());
+                answer(request, body.length());
             }
         });
+    }
+
+    private void answer(HttpServerRequest request, int bodyBytes) {
+        JsonObject echo = new JsonObject()
+                .put("service", name)
+                .put("method", request.method().name())
+                .put("uri", request.uri())
+                .put("requestId", request.getHeader("X-Request-Id"))
+                .put("traceparent", request.getHeader("traceparent"))
+                .put("bodyBytes", bodyBytes);
+        if (request.path().endsWith("/teapot")) {
+            request.response().setStatusCode(418).putHeader("X-Stub", "short and stout")
+                    .putHeader("Content-Type", "application/json").end(echo.encode());
+        } else if (request.method().name().equals("POST")) {
+            request.response().setStatusCode(201)
+                    .putHeader("Location", "http://localhost:" + port + request.path() + "/created-id")
+                    .putHeader("ETag", "\"0\"")
+                    .putHeader("Content-Type", "application/json").end(echo.encode());
+        } else {
+            request.response().putHeader("Content-Type", "application/json").end(echo.encode());
+        }
     }
 
     private static <T> T await(io.vertx.core.Future<T> future) {

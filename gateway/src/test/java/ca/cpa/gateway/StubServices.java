@@ -7,8 +7,9 @@ import io.vertx.core.Vertx;
 import java.util.Map;
 
 /**
- * Three stand-in services for the gateway's tests, and the gateway's configuration for them:
- * short timeouts and a small body limit, so that the edges can be reached quickly.
+ * Four stand-in services for the gateway's tests, and the gateway's configuration for them:
+ * short timeouts and a small body limit, so that the edges can be reached quickly, except for
+ * reporting-service, which takes files to import: its own larger limit and longer timeout.
  */
 public class StubServices implements QuarkusTestResourceLifecycleManager {
 
@@ -16,6 +17,7 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
     private static StubService mission;
     private static StubService personnel;
     private static StubService authorization;
+    private static StubService reporting;
     /** A second mission-service replica that is not there: every connection to it is refused. */
     private static int missingReplicaPort;
 
@@ -31,6 +33,10 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
         return authorization;
     }
 
+    public static StubService reporting() {
+        return reporting;
+    }
+
     public static int missingReplicaPort() {
         return missingReplicaPort;
     }
@@ -41,15 +47,20 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
         mission = new StubService("mission-service", OpenApiDocuments.MISSION, vertx, TcpPorts.free());
         personnel = new StubService("personnel-service", OpenApiDocuments.PERSONNEL, vertx, TcpPorts.free());
         authorization = new StubService("authorization-service", OpenApiDocuments.AUTHORIZATION, vertx, TcpPorts.free());
+        reporting = new StubService("reporting-service", OpenApiDocuments.REPORTING, vertx, TcpPorts.free());
         missingReplicaPort = TcpPorts.free();
         mission.start();
         personnel.start();
         authorization.start();
+        reporting.start();
         return Map.ofEntries(
                 Map.entry("cpa.gateway.services.mission-service.urls",
                         "http://localhost:" + missingReplicaPort + ",http://localhost:" + mission.port()),
                 Map.entry("cpa.gateway.services.personnel-service.urls", "http://localhost:" + personnel.port()),
                 Map.entry("cpa.gateway.services.authorization-service.urls", "http://localhost:" + authorization.port()),
+                Map.entry("cpa.gateway.services.reporting-service.urls", "http://localhost:" + reporting.port()),
+                Map.entry("cpa.gateway.services.reporting-service.max-body-size", "16M"),
+                Map.entry("cpa.gateway.services.reporting-service.timeout", "5s"),
                 Map.entry("cpa.gateway.timeout", "1s"),
                 Map.entry("cpa.gateway.max-body-size", "1K"),
                 Map.entry("cpa.gateway.rate-limit.rps", "10"),
@@ -64,6 +75,7 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
         mission.stop();
         personnel.stop();
         authorization.stop();
+        reporting.stop();
         vertx.close();
     }
 }

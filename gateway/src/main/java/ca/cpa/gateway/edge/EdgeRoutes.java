@@ -1,6 +1,5 @@
 package ca.cpa.gateway.edge;
 
-import ca.cpa.gateway.GatewayConfig;
 import ca.cpa.gateway.routing.DownstreamProxy;
 import ca.cpa.gateway.routing.Downstreams;
 import ca.cpa.platform.core.tracing.RequestId;
@@ -20,7 +19,7 @@ import java.util.Optional;
 
 /**
  * Every API call passes here, in this order: it gets a request id and a trace; it must go to a
- * known service, with a body within the limit; its caller is identified by a valid token (the
+ * known service, with a body within that service's limit; its caller is identified by a valid token (the
  * services check it again) and kept within the rate limit; then it is streamed to the service.
  * Whatever is refused here never reaches a service.
  */
@@ -47,9 +46,6 @@ public class EdgeRoutes {
 
     @Inject
     GatewayProblems problems;
-
-    @Inject
-    GatewayConfig config;
 
     void install(@Observes Router router) {
         router.route("/api/*").handler(this::handle);
@@ -81,9 +77,9 @@ public class EdgeRoutes {
                     rateLimiter.ratePerSecond(), rateLimiter.burst(), wait);
             return;
         }
-        if (declaredLength(request) > config.maxBodySize().asLongValue()) {
+        if (declaredLength(request) > service.get().maxBodyBytes()) {
             problems.send(request, 413, "payload-too-large", "problem.payload-too-large.detail",
-                    config.maxBodySize().asLongValue());
+                    service.get().maxBodyBytes());
             return;
         }
         if (caller.isEmpty()) {

@@ -56,6 +56,11 @@ public final class DownstreamProxy {
         proxy.handle(request);
     }
 
+    /** The largest request body this service is sent. */
+    public long maxBodyBytes() {
+        return maxBodyBytes;
+    }
+
     private Future<HttpClientRequest> connect(ProxyContext context) {
         Downstream.Origin origin = context.get(ORIGIN, Downstream.Origin.class);
         return context.client().request(new RequestOptions()

@@ -2,6 +2,7 @@ package ca.cpa.gateway.routing;
 
 import ca.cpa.gateway.GatewayConfig;
 import ca.cpa.gateway.edge.GatewayProblems;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.circuitbreaker.CircuitBreaker;
 import io.vertx.circuitbreaker.CircuitBreakerOptions;
 import io.vertx.core.Vertx;
@@ -10,6 +11,7 @@ import io.vertx.core.http.HttpClientOptions;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.net.URI;
 import java.util.HashMap;
@@ -27,7 +29,8 @@ public class Downstreams {
     private final RouteTable<DownstreamProxy> routes;
 
     @Inject
-    public Downstreams(GatewayConfig config, Vertx vertx, GatewayProblems problems) {
+    public Downstreams(GatewayConfig config, Vertx vertx, GatewayProblems problems,
+                       @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize serverBodyLimit) {
         this.client = vertx.createHttpClient(new HttpClientOptions()
                 .setKeepAlive(true)
                 .setMaxPoolSize(64)
@@ -46,8 +49,15 @@ public class Downstreams {
                             CircuitBreaker.create(name + "@" + url.getAuthority(), vertx, breakerOptions)))
                     .toList());
             byName.put(name, downstream);
-            DownstreamProxy proxy = new DownstreamProxy(downstream, client, problems, config.timeout(),
-                    config.circuitBreaker().reset(), config.maxBodySize().asLongValue());
+            long maxBodyBytes = service.maxBodySize().orElse(config.maxBodySize()).asLongValue();
+            if (maxBodyBytes > serverBodyLimit.asLongValue()) {
+                // Quarkus refuses a larger Content-Length before the gateway sees the call
+                throw new IllegalStateException("cpa.gateway.services." + name + ".max-body-size (" + maxBodyBytes
+                        + " bytes) is above quarkus.http.limits.max-body-size (" + serverBodyLimit.asLongValue()
+                        + " bytes): raise QUARKUS_HTTP_LIMITS_MAX_BODY_SIZE");
+            }
+            DownstreamProxy proxy = new DownstreamProxy(downstream, client, problems,
+                    service.timeout().orElse(config.timeout()), config.circuitBreaker().reset(), maxBodyBytes);
             for (String prefix : service.prefixes()) {
                 if (proxiesByPrefix.put(prefix, proxy) != null) {
                     throw new IllegalStateException("two services are configured for " + prefix);
