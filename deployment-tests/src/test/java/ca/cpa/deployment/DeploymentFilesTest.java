@@ -37,8 +37,11 @@ class DeploymentFilesTest {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Path ROOT = Path.of(System.getProperty("cpa.root", "..")).toAbsolutePath().normalize();
-    private static final List<String> DOMAIN_SERVICES = List.of("mission-service", "personnel-service", "authorization-service");
-    private static final List<String> APPLICATIONS = List.of("mission-service", "personnel-service", "authorization-service", "gateway");
+    /** The services behind the gateway, each with a database of its own and consuming events. */
+    private static final List<String> SERVICES = List.of("mission-service", "personnel-service", "authorization-service",
+            "reporting-service");
+    private static final List<String> APPLICATIONS = List.of("mission-service", "personnel-service", "authorization-service",
+            "reporting-service", "gateway");
     /** The keys of the cpa-secrets Secret, which the kubectl command of docs/operations.md creates (kept out of git). */
     private static final Set<String> SECRET_KEYS = Set.of("CPA_DB_USER", "CPA_DB_PASSWORD");
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Z0-9_]+)");
@@ -56,8 +59,8 @@ class DeploymentFilesTest {
     @Test
     void composeStartsEachPartWhenWhatItNeedsIsHealthyAndKeepsEachDataStoreInAVolume() throws IOException {
         JsonNode services = compose().path("services");
-        assertEquals(Set.of("postgres", "kafka", "mission-service", "personnel-service", "authorization-service", "gateway"),
-                names(services));
+        assertEquals(Set.of("postgres", "kafka", "mission-service", "personnel-service", "authorization-service",
+                "reporting-service", "gateway"), names(services));
         assertEquals("apache/kafka:" + System.getProperty("cpa.kafka.version"), services.path("kafka").path("image").asText(),
                 "the same Kafka as the build's own broker");
         services.properties().forEach(service -> {
@@ -65,10 +68,10 @@ class DeploymentFilesTest {
             service.getValue().path("depends_on").properties().forEach(dependency -> assertEquals("service_healthy",
                     dependency.getValue().path("condition").asText(), service.getKey() + " on " + dependency.getKey()));
         });
-        for (String service : DOMAIN_SERVICES) {
+        for (String service : SERVICES) {
             assertEquals(Set.of("postgres", "kafka"), names(services.path(service).path("depends_on")), service);
         }
-        assertEquals(Set.copyOf(DOMAIN_SERVICES), names(services.path("gateway").path("depends_on")));
+        assertEquals(Set.copyOf(SERVICES), names(services.path("gateway").path("depends_on")));
 
         Set<String> volumes = names(compose().path("volumes"));
         for (String store : List.of("postgres", "kafka")) {
