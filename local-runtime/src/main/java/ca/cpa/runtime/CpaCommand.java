@@ -65,7 +65,7 @@ public final class CpaCommand {
         StringBuilder info = new StringBuilder(summary(suite, data));
         if (demo) {
             info.append("\nDemo data:\n");
-            new DemoData(suite.gatewayUrl(), suite.tokens()).load().forEach(line -> info.append("  ").append(line).append('\n'));
+            new DemoData(suite.gatewayUrl(), suite.tokens(), root).load().forEach(line -> info.append("  ").append(line).append('\n'));
         }
         write(data.resolve("suite.info"), info.toString());
         write(data.resolve("suite.ready"), suite.startupTime().toString());

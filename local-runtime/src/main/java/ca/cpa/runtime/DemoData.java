@@ -3,32 +3,43 @@ package ca.cpa.runtime;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Realistic demo data, loaded through the public API as its users would: real CPA missions
  * (Op PROTEUS in the West Bank with its ceiling of 7 authorized by GAC, PS and the
  * RCMP; a UN mission in the DRC that needs French speakers; Haiti), partner police services,
  * officers and a pre-deployment course, and two requests from the UN at different stages.
- * Loaded once: a data directory that already has PROTEUS is left as it is.
+ * Loaded once: a data directory that already has PROTEUS is left as it is. Then the sample
+ * history of deployments before the suite ({@value #HISTORY_SAMPLE}) is imported into
+ * reporting-service, as an analyst would import a file: importing it again adds nothing.
  */
 final class DemoData {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
+    /** The sample history file, under the repository's root. */
+    static final String HISTORY_SAMPLE = "docs/samples/cpa-history-sample.csv";
 
     private final JsonApi api;
     private final String planner;
     private final String personnelOfficer;
     private final String unPartner;
     private final DevTokens tokens;
+    private final Path root;
     private final List<String> summary = new ArrayList<>();
 
-    DemoData(URI gateway, DevTokens tokens) {
+    /** Demo data for the suite behind {@code gateway}, its files found under the repository's {@code root}. */
+    DemoData(URI gateway, DevTokens tokens, Path root) {
         this.api = new JsonApi(gateway);
         this.tokens = tokens;
+        this.root = root;
         this.planner = token("demo-planner", "mission-planner", null);
         this.personnelOfficer = token("demo-personnel", "personnel-officer", null);
         this.unPartner = token("demo-un-dpo", "requesting-partner", "UN-DPO");
@@ -36,6 +47,13 @@ final class DemoData {
 
     /** Loads the data and returns what it loaded, one line each. */
     List<String> load() {
+        List<String> loaded = new ArrayList<>(workflows());
+        loaded.add(importHistory());
+        return List.copyOf(loaded);
+    }
+
+    /** The missions, requests, officers and deployments, once. */
+    private List<String> workflows() {
         JsonNode missions = api.get(planner, "/api/v1/missions?size=100").body();
         for (JsonNode mission : missions.path("items")) {
             if ("PROTEUS".equals(mission.path("code").asText())) {
@@ -92,6 +110,33 @@ final class DemoData {
                 PATIENCE);
         proteusRotation(proteus);
         return List.copyOf(summary);
+    }
+
+    /**
+     * The sample history file, POSTed as it is ({@code text/csv}) by a mission-planner through
+     * the gateway. A file imported before imports nothing new (201, {@code rowsImported} 0).
+     */
+    private String importHistory() {
+        Path file = root.resolve(HISTORY_SAMPLE);
+        if (!Files.isRegularFile(file)) {
+            return "no history imported: " + file + " is missing";
+        }
+        Instant deadline = Instant.now().plus(PATIENCE);
+        JsonApi.Answer answer = api.postFile(planner, "/api/v1/history/imports", "text/csv", file);
+        while (answer.status() >= 500 && Instant.now().isBefore(deadline)) {
+            Pause.of(Pause.BETWEEN_POLLS);
+            answer = api.postFile(planner, "/api/v1/history/imports", "text/csv", file);
+        }
+        if (answer.status() != 201) {
+            throw new IllegalStateException("POST /api/v1/history/imports of " + file + " answered " + answer.status()
+                    + ": " + answer.body());
+        }
+        JsonNode result = answer.body();
+        return String.format(Locale.ROOT,
+                "history before the suite: %d deployments imported from %s (%d rows read, %d already imported, "
+                        + "%d rejected; import %s)", result.path("rowsImported").asInt(), HISTORY_SAMPLE,
+                result.path("rowsRead").asInt(), result.path("rowsAlreadyImported").asInt(),
+                result.path("rowsRejected").asInt(), result.path("id").asText());
     }
 
     /**

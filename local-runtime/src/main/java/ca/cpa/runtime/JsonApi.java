@@ -3,12 +3,14 @@ package ca.cpa.runtime;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Predicate;
@@ -20,6 +22,8 @@ final class JsonApi {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration FILE_TIMEOUT = Duration.ofMinutes(5);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI base;
@@ -29,13 +33,24 @@ final class JsonApi {
     }
 
     Answer get(String token, String path) {
-        return send(token, HttpRequest.newBuilder(base.resolve(path)).GET());
+        return send(token, HttpRequest.newBuilder(base.resolve(path)).GET(), REQUEST_TIMEOUT);
     }
 
     Answer post(String token, String path, String json) {
         return send(token, HttpRequest.newBuilder(base.resolve(path))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)));
+                .POST(HttpRequest.BodyPublishers.ofString(json)), REQUEST_TIMEOUT);
+    }
+
+    /** POSTs a file as it is, e.g. a CSV file to import, with more time for the answer than a JSON call. */
+    Answer postFile(String token, String path, String contentType, Path file) {
+        try {
+            return send(token, HttpRequest.newBuilder(base.resolve(path))
+                    .header("Content-Type", contentType)
+                    .POST(HttpRequest.BodyPublishers.ofFile(file)), FILE_TIMEOUT);
+        } catch (FileNotFoundException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
     }
 
     /** POSTs until the answer is {@code expected}: another service may not have had the event yet. */
@@ -68,10 +83,10 @@ final class JsonApi {
         }
     }
 
-    private Answer send(String token, HttpRequest.Builder request) {
+    private Answer send(String token, HttpRequest.Builder request, Duration timeout) {
         try {
             HttpResponse<String> response = http.send(request.header("Authorization", "Bearer " + token)
-                    .header("Accept", "application/json").timeout(Duration.ofSeconds(30)).build(),
+                    .header("Accept", "application/json").timeout(timeout).build(),
                     HttpResponse.BodyHandlers.ofString());
             String body = response.body();
             return new Answer(response.statusCode(), body == null || body.isBlank() ? JSON.nullNode() : JSON.readTree(body));
