@@ -274,6 +274,10 @@ public class ApiDocumentFilter implements OASFilter {
     private static Schema problemSchema() {
         Schema fieldError = OASFactory.createSchema()
                 .addType(Schema.SchemaType.OBJECT)
+                .addProperty("row", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).format("int64")
+                        .minimum(BigDecimal.ZERO).maximum(BigDecimal.valueOf(Long.MAX_VALUE))
+                        .description("In an uploaded file, the row that holds the invalid field (1 for the first row after the header; 0 for the header); absent otherwise")
+                        .example(12))
                 .addProperty("field", text("The invalid field, as a path into the body", "positions[0].count", 500))
                 .addProperty("message", text("What is wrong with it, in the response's language", "must be greater than or equal to 1", 1000));
         return OASFactory.createSchema()

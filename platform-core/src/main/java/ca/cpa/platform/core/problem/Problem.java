@@ -30,8 +30,15 @@ public record Problem(
                 instance, errors == null || errors.isEmpty() ? null : errors.stream().limit(MAX_FIELD_ERRORS).toList());
     }
 
+    /** @param row in an uploaded file, the row of the invalid field (1 for the first after the header); null otherwise */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record FieldError(
+            Long row,
             String field,
             String message) {
+
+        public FieldError(String field, String message) {
+            this(null, field, message);
+        }
     }
 }
