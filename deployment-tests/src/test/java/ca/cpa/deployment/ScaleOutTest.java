@@ -5,6 +5,7 @@ import ca.cpa.testing.Calls;
 import ca.cpa.testing.KafkaEvents;
 import ca.cpa.testing.SuiteClient;
 import ca.cpa.testing.SuiteUnderTest;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -51,17 +52,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Two replicas of each domain service on ports of their own, one PostgreSQL and one broker,
- * the gateway balancing over the replicas: concurrent work on both replicas keeps the
- * ceilings, a replica of each service stopped in the middle of the load loses nothing, and
- * afterwards every event stands once on its topic and was applied once by each consumer. One
+ * Two replicas of each service (the three domain services and reporting-service) on ports of
+ * their own, one PostgreSQL and one broker, the gateway balancing over the replicas: concurrent
+ * work on both replicas keeps the ceilings, a replica of each service stopped in the middle of
+ * the load loses nothing, and afterwards every event stands once on its topic and was applied
+ * once by each consumer, and the Program's report counts each mission once. One
  * scenario in three parts, each on what the one before left (the ceiling race needs both replicas,
  * the stop leaves one, the final count covers all that both parts did), so one test.
  */
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
 class ScaleOutTest {
 
+    /** The services that publish events, each to its topic. */
     private static final List<String> DOMAIN_SERVICES = List.of("mission-service", "personnel-service", "authorization-service");
+    /** Every service behind the gateway, in two replicas, each consuming events: the domain services and reporting-service. */
+    private static final List<String> SERVICES = List.of("mission-service", "personnel-service", "authorization-service",
+            "reporting-service");
     private static final Map<String, String> TOPIC_OF = Map.of("mission-service", "cpa.mission.events",
             "personnel-service", "cpa.personnel.events", "authorization-service", "cpa.authorization.events");
     private static final int PARTITIONS = 6;
@@ -181,6 +187,9 @@ class ScaleOutTest {
             flows.add(workers.submit(() -> {
                 String mission = mission("FLOW");
                 authorizedRequest(mission, places);
+                // the report, read through both replicas of reporting-service while the events come in
+                Response report = gateway.get("mission-planner", null, "/api/v1/reports/program");
+                assertEquals(200, report.statusCode(), report.asString());
                 return mission;
             }));
         }
@@ -189,7 +198,7 @@ class ScaleOutTest {
             while (flows.stream().filter(Future::isDone).count() < STOP_AFTER_FLOWS && Instant.now().isBefore(deadline)) {
                 SuiteClient.pause(Duration.ofMillis(50));
             }
-            for (String service : DOMAIN_SERVICES) {
+            for (String service : SERVICES) {
                 for (URI replica : suite.replicaUrls(service)) {
                     String metrics = metricsOf(replica);
                     assertTrue(apiRequests(metrics) > 0, service + " at " + replica + " served no request");
@@ -203,8 +212,8 @@ class ScaleOutTest {
             }
 
             List<Future<?>> stops = new ArrayList<>();
-            ExecutorService stopping = Executors.newFixedThreadPool(DOMAIN_SERVICES.size());
-            DOMAIN_SERVICES.forEach(service -> stops.add(stopping.submit(() -> suite.stopReplica(service, 2))));
+            ExecutorService stopping = Executors.newFixedThreadPool(SERVICES.size());
+            SERVICES.forEach(service -> stops.add(stopping.submit(() -> suite.stopReplica(service, 2))));
             for (Future<?> stop : stops) {
                 stop.get();
             }
@@ -222,7 +231,7 @@ class ScaleOutTest {
         System.out.printf("scale-out: %d requests through the gateway, %d of them retries of a 503/504%n",
                 gateway.calls(), gateway.retries());
 
-        for (String service : DOMAIN_SERVICES) {
+        for (String service : SERVICES) {
             Instant deadline = Instant.now().plus(SuiteClient.PATIENCE);
             ConsumerGroupDescription group = group(service);
             while (!(group.members().size() == 1 && group.members().iterator().next().assignment().topicPartitions().size()
@@ -255,7 +264,7 @@ class ScaleOutTest {
                     "the outbox of " + service + " and " + topic);
         }
 
-        for (String service : DOMAIN_SERVICES) {
+        for (String service : SERVICES) {
             awaitNoLag(service);
             Set<String> ignored = Set.of(property(service, "cpa.inbox.ignored-types").split("\\s*,\\s*"));
             Set<String> expected = consumedTopics(service).stream().flatMap(topic -> onTopic.get(topic).stream())
@@ -280,6 +289,18 @@ class ScaleOutTest {
         // a deployment-started event applied twice would count the officer twice
         gateway.getUntil("mission-planner", null, "/api/v1/missions/" + ceilingMission,
                 mission -> mission.getInt("deployedStrength") == CEILING);
+
+        // reporting-service read every topic through both replicas, then through one: each mission once
+        JsonPath report = gateway.getUntil("mission-planner", null, "/api/v1/reports/program",
+                body -> body.getList("byMission.missionId").containsAll(flowMissions));
+        List<String> reported = report.getList("byMission.missionId", String.class);
+        Map<String, Long> timesReported = reported.stream().collect(Collectors.groupingBy(id -> id, Collectors.counting()));
+        timesReported.values().removeIf(count -> count == 1);
+        assertEquals(Map.of(), timesReported, "missions listed more than once in the report");
+        assertTrue(reported.contains(ceilingMission), "the ceiling mission is not in the report: " + reported);
+        Map<String, Object> ceilingFigures = report.getMap("byMission.find { it.missionId == '" + ceilingMission + "' }");
+        assertEquals(CEILING, ((Number) ceilingFigures.get("deployed")).intValue(), ceilingFigures.toString());
+        assertEquals(CEILING, ((Number) ceilingFigures.get("authorizedCeiling")).intValue(), ceilingFigures.toString());
     }
 
     /** A request of {@code places} officers filed, assessed, submitted and approved by the three partners. */
