@@ -60,12 +60,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ResilienceTest {
 
-    private static final List<String> DOMAIN_SERVICES = List.of("mission-service", "personnel-service", "authorization-service");
+    /** The services behind the gateway, each with its database and consumer group: the domain services and reporting-service. */
+    private static final List<String> SERVICES = List.of("mission-service", "personnel-service", "authorization-service",
+            "reporting-service");
     /** The topics each service's consumer group (named as the service) reads. */
     private static final Map<String, List<String>> CONSUMED = Map.of(
             "mission-service", List.of("cpa.authorization.events", "cpa.personnel.events"),
             "authorization-service", List.of("cpa.mission.events"),
-            "personnel-service", List.of("cpa.mission.events", "cpa.authorization.events"));
+            "personnel-service", List.of("cpa.mission.events", "cpa.authorization.events"),
+            "reporting-service", List.of("cpa.mission.events", "cpa.authorization.events", "cpa.personnel.events"));
     private static final List<String> TOPICS = List.of("cpa.mission.events", "cpa.authorization.events", "cpa.personnel.events");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final AtomicInteger CODES = new AtomicInteger();
@@ -93,7 +96,7 @@ class ResilienceTest {
         String mission = mission("FUZZ");
         String request = fileRequest(mission, 2);
         awaitCount("authorization-service", "SELECT count(*) FROM known_mission WHERE id = '" + mission + "'", 1);
-        for (String service : DOMAIN_SERVICES) {
+        for (String service : SERVICES) {
             awaitCount(service, "SELECT count(*) FROM outbox_message WHERE published_at IS NULL", 0);
         }
         // what other tests set going (events still to consume) would change the state counted below
@@ -299,7 +302,7 @@ class ResilienceTest {
 
     private static boolean quiet(Admin admin) throws Exception {
         Map<TopicPartition, Long> ends = ends(admin);
-        for (String service : DOMAIN_SERVICES) {
+        for (String service : SERVICES) {
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(service)
                     .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
             for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
@@ -331,7 +334,7 @@ class ResilienceTest {
     /** How many rows each table of each service holds. */
     private static Map<String, Long> state() throws SQLException {
         Map<String, Long> counts = new TreeMap<>();
-        for (String service : DOMAIN_SERVICES) {
+        for (String service : SERVICES) {
             try (Connection connection = suite.database(service); Statement statement = connection.createStatement()) {
                 List<String> tables = new ArrayList<>();
                 try (ResultSet rows = statement.executeQuery("""
