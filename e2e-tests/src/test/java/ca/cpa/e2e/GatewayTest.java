@@ -30,10 +30,12 @@ class GatewayTest {
                 .body("paths", hasKey("/api/v1/ministerial-authorizations"))
                 .body("paths", hasKey("/api/v1/deployments/{id}/check-ins"))
                 .body("paths", hasKey("/api/v1/enrolments/{id}/result"))
+                .body("paths", hasKey("/api/v1/reports/program"))
+                .body("paths", hasKey("/api/v1/history/imports"))
                 .body("components.schemas", hasKey("Problem"))
                 .body("components.securitySchemes", hasKey("bearer"));
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
-                .body("checks[0].data.size()", equalTo(3));
+                .body("checks[0].data.size()", equalTo(4));
     }
 
     @Test
