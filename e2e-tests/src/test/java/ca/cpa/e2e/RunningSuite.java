@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * The whole suite, started once for all end-to-end tests the way {@code ./cpa up} starts it
- * (a real broker, a real PostgreSQL, the three services and the gateway as processes of their
+ * (a real broker, a real PostgreSQL, the four services and the gateway as processes of their
  * own), on free ports and in a fresh data directory, and stopped after the last test.
  */
 public class RunningSuite implements BeforeAllCallback {
