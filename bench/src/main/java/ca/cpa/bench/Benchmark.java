@@ -94,6 +94,7 @@ public final class Benchmark {
             http();
             eventLatency();
             kafkaLatency();
+            new ReportingBenchmark(suite, planner, runs, seconds, connections, dataDir).measure(report, table);
             postgres();
             memory(afterStart, memory());
             startUpAlone();
