@@ -94,6 +94,7 @@ public final class Benchmark {
             http();
             eventLatency();
             kafkaLatency();
+            new ReportingBenchmark(suite, planner, runs, seconds, connections, dataDir).measure(report, table);
             postgres();
             memory(afterStart, memory());
             startUpAlone();
@@ -149,25 +150,12 @@ public final class Benchmark {
                 URI base = route.equals("direct") ? suite.serviceUrl("mission-service") : suite.gatewayUrl();
                 String url = base + (reading ? "/api/v1/missions/" + mission : "/api/v1/mission-requests");
                 Path script = reading ? get : post;
-                Tools.wrk(url, script, connections, 5); // warm-up
-                List<Double> rates = new ArrayList<>();
-                List<Double> p50 = new ArrayList<>();
-                List<Double> p99 = new ArrayList<>();
-                long failed = 0;
-                for (int run = 0; run < runs; run++) {
-                    Tools.LoadResult result = Tools.wrk(url, script, connections, seconds);
-                    rates.add(result.requestsPerSecond());
-                    p50.add(result.p50());
-                    p99.add(result.p99());
-                    failed += result.failed();
-                }
+                Tools.Runs measured = Tools.wrkRuns(url, script, connections, seconds, runs);
                 String key = operation + " " + route;
-                throughput.put(key, Figures.of(rates));
-                p50s.put(key, Figures.of(p50));
-                results.put(key, Map.of("requestsPerSecond", rates, "p50Ms", p50, "p99Ms", p99, "failedAnswers", failed));
-                table.add("| " + operation + ", " + route + ": req/s · p50 ms · p99 ms | " + Figures.of(rates).quoted(0)
-                        + " · " + Figures.of(p50).quoted(2) + " · " + Figures.of(p99).quoted(2)
-                        + (failed > 0 ? " · **" + failed + " answers not 2xx**" : "") + " | |");
+                throughput.put(key, Figures.of(measured.rates()));
+                p50s.put(key, Figures.of(measured.p50()));
+                results.put(key, measured.asMap());
+                table.add("| " + operation + ", " + route + ": req/s · p50 ms · p99 ms | " + measured.quoted() + " | |");
             }
             Figures direct = throughput.get(operation + " direct");
             Figures gateway = throughput.get(operation + " gateway");

@@ -42,6 +42,37 @@ final class Tools {
         }
     }
 
+    /** What several wrk runs of one call measured, run by run. */
+    record Runs(List<Double> rates, List<Double> p50, List<Double> p99, long failed) {
+
+        Map<String, Object> asMap() {
+            return Map.of("requestsPerSecond", rates, "p50Ms", p50, "p99Ms", p99, "failedAnswers", failed);
+        }
+
+        /** req/s · p50 ms · p99 ms, each the median (min–max) of the runs, and any answers not 2xx. */
+        String quoted() {
+            return Figures.of(rates).quoted(0) + " · " + Figures.of(p50).quoted(2) + " · " + Figures.of(p99).quoted(2)
+                    + (failed > 0 ? " · **" + failed + " answers not 2xx**" : "");
+        }
+    }
+
+    /** A 5 s warm-up, then {@code runs} wrk runs of {@code seconds} each. */
+    static Runs wrkRuns(String url, Path script, int connections, int seconds, int runs) {
+        wrk(url, script, connections, 5);
+        List<Double> rates = new ArrayList<>();
+        List<Double> p50 = new ArrayList<>();
+        List<Double> p99 = new ArrayList<>();
+        long failed = 0;
+        for (int run = 0; run < runs; run++) {
+            LoadResult result = wrk(url, script, connections, seconds);
+            rates.add(result.requestsPerSecond());
+            p50.add(result.p50());
+            p99.add(result.p99());
+            failed += result.failed();
+        }
+        return new Runs(rates, p50, p99, failed);
+    }
+
     /** wrk at {@code connections} connections for {@code seconds}; {@code script} sets method, body and headers. */
     static LoadResult wrk(String url, Path script, int connections, int seconds) {
         String out = run(List.of("wrk", "-t", "2", "-c", Integer.toString(connections), "-d", seconds + "s",

@@ -32,7 +32,7 @@ public interface GatewayConfig {
     RateLimit rateLimit();
 
     /** The version of the merged OpenAPI document: semantic, a breaking change raises the major (and /api/vN). */
-    @WithDefault("1.1.0")
+    @WithDefault("1.2.0")
     String apiVersion();
 
     CircuitBreaker circuitBreaker();

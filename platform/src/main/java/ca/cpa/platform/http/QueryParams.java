@@ -50,6 +50,17 @@ public final class QueryParams {
         };
     }
 
+    public static Integer integer(String name, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(text.trim());
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalidField(name, "problem.field.integer");
+        }
+    }
+
     /** An ISO 8601 date ({@code 2026-11-27}), as a filter. */
     public static LocalDate date(String name, String text) {
         if (text == null || text.isBlank()) {

@@ -1,15 +1,18 @@
 package ca.cpa.reporting.csv;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
-
 /** Writes RFC 4180 CSV: CRLF between records, a field quoted when it holds a comma, a quote or a line break. */
 public final class CsvWriter {
 
     private final StringBuilder text = new StringBuilder();
 
     public CsvWriter row(Object... fields) {
-        text.append(Arrays.stream(fields).map(CsvWriter::field).collect(Collectors.joining(","))).append("\r\n");
+        for (int i = 0; i < fields.length; i++) {
+            if (i > 0) {
+                text.append(',');
+            }
+            text.append(field(fields[i]));
+        }
+        text.append("\r\n");
         return this;
     }
 

@@ -1,16 +1,16 @@
 package ca.cpa.reporting.program;
 
-import ca.cpa.platform.problem.ProblemException;
 import ca.cpa.platform.security.Roles;
 import ca.cpa.reporting.csv.CsvWriter;
 import ca.cpa.reporting.history.HistoryReport;
 import ca.cpa.reporting.history.HistoryReports;
+import ca.cpa.reporting.history.YearSpan;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -18,7 +18,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -78,13 +77,8 @@ public class ReportResource {
     @Operation(operationId = "getProgramHistory", summary = "The Program since 1989",
             description = "Every deployment that began in the years from..to, imported and live, by year and host country; "
                     + "each officer counted once in officersDeployed.")
-    public Response history(@Parameter(description = "First year, from 1989 (the default)",
-                                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1989", maximum = "9999"))
-                            @QueryParam("from") String from,
-                            @Parameter(description = "Last year, at most this year (the default)",
-                                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1989", maximum = "9999"))
-                            @QueryParam("to") String to) {
-        HistoryReport report = history.between(year("from", from), year("to", to));
+    public Response history(@BeanParam YearSpan span) {
+        HistoryReport report = history.between(span.from(), span.to());
         return Response.ok(report).tag(tagOf(report)).build();
     }
 
@@ -96,30 +90,14 @@ public class ReportResource {
                     + "country), key, deployments, officersDeployed, countries (officers and countries are blank by country).")
     @APIResponse(responseCode = "200", description = "RFC 4180 CSV with a header row",
             content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING, maxLength = 10485760)))
-    public Response historyAsCsv(@Parameter(description = "First year, from 1989 (the default)",
-                                         schema = @Schema(type = SchemaType.INTEGER, minimum = "1989", maximum = "9999"))
-                                 @QueryParam("from") String from,
-                                 @Parameter(description = "Last year, at most this year (the default)",
-                                         schema = @Schema(type = SchemaType.INTEGER, minimum = "1989", maximum = "9999"))
-                                 @QueryParam("to") String to) {
-        HistoryReport report = history.between(year("from", from), year("to", to));
+    public Response historyAsCsv(@BeanParam YearSpan span) {
+        HistoryReport report = history.between(span.from(), span.to());
         CsvWriter csv = new CsvWriter().row("dimension", "key", "deployments", "officersDeployed", "countries");
         csv.row("total", report.from() + "-" + report.to(), report.deployments(), report.officersDeployed(),
                 report.countriesServed());
         report.byYear().forEach(y -> csv.row("year", y.year(), y.deployments(), y.officersDeployed(), y.countries()));
         report.byCountry().forEach(c -> csv.row("country", c.country(), c.deployments(), null, null));
         return csv(csv, "cpa-program-history.csv", tagOf(report));
-    }
-
-    private static Integer year(String name, String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(text.strip());
-        } catch (NumberFormatException e) {
-            throw ProblemException.invalidField(name, "history.year.not-a-year");
-        }
     }
 
     private static Response csv(CsvWriter csv, String fileName, EntityTag tag) {
