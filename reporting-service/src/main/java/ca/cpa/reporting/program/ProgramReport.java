@@ -19,7 +19,7 @@ public record ProgramReport(
         long plannedNow,
         @Schema(description = "Places taken under the program cap: deployed and planned", example = "109")
         long capInUse,
-        @Schema(description = "Each mission that is not closed, or still has officers deployed or planned, by code")
+        @Schema(description = "By code, each mission with officers deployed or planned, and each mission not closed that is ACTIVE, SUSPENDED or has a ceiling in force")
         List<MissionFigures> byMission,
         @Schema(description = "Deployed and planned officers by their police service, by code")
         List<PoliceServiceFigures> byPoliceService,

@@ -49,7 +49,9 @@ public class ProgramReports {
                 FULL JOIN (SELECT mission_id, count(*) FILTER (WHERE status = 'IN_THEATRE') AS deployed,
                                   count(*) FILTER (WHERE status = 'PLANNED') AS planned
                            FROM reported_deployment WHERE %s GROUP BY mission_id) d ON d.mission_id = m.mission_id
-                WHERE m.status IS DISTINCT FROM 'CLOSED' OR d.mission_id IS NOT NULL
+                WHERE d.mission_id IS NOT NULL
+                   OR (m.status IS DISTINCT FROM 'CLOSED'
+                       AND (m.status IN ('ACTIVE', 'SUSPENDED') OR m.authorized_ceiling > 0))
                 ORDER BY m.code NULLS LAST, 1""".formatted(CURRENT)).stream()
                 .map(row -> new MissionFigures((UUID) row[0], (String) row[1], (String) row[2],
                         row[3] == null ? null : (int) number(row[3]), number(row[4]), number(row[5])))
