@@ -115,7 +115,9 @@ class ApiDocumentTest {
                     successes.add(status);
                 }
             });
-            if (successes.size() != 1) {
+            // a dry run answers 200 where the call itself would create (201)
+            boolean dryRun = parameters.contains("query:dryRun") && new TreeSet<>(successes).equals(new TreeSet<>(List.of("200", "201")));
+            if (successes.size() != 1 && !dryRun) {
                 impossible.add(op.name() + ": success statuses " + successes);
             }
             if (!op.node().path("responses").has("401") || !op.node().path("responses").has("403")) {

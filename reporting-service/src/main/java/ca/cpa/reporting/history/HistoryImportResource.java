@@ -81,8 +81,8 @@ public class HistoryImportResource {
     @APIResponse(responseCode = "200", description = "Dry run: what an import would do; nothing kept",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HistoryImportView.class)))
     public Response importHistory(
-            @Parameter(description = "Check everything and keep nothing") @QueryParam("dryRun") String dryRun,
-            @Parameter(description = "Keep the valid rows of a file that has invalid ones") @QueryParam("partial") String partial,
+            @Parameter(description = "Check everything and keep nothing", schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("dryRun") String dryRun,
+            @Parameter(description = "Keep the valid rows of a file that has invalid ones", schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("partial") String partial,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType contentType,
             InputStream body, @Context UriInfo uri, @Context ContainerRequestContext request) {
         boolean checkOnly = Boolean.TRUE.equals(QueryParams.bool("dryRun", dryRun));
@@ -107,6 +107,9 @@ public class HistoryImportResource {
     @Path("{id}")
     @RolesAllowed({Roles.MISSION_PLANNER, Roles.GAC_APPROVER, Roles.PS_APPROVER, Roles.RCMP_APPROVER, Roles.AUDITOR})
     @Operation(operationId = "getHistoryImport", summary = "Read an import", description = "What an import kept and refused.")
+    @APIResponse(responseCode = "200", description = "The import",
+            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HistoryImportView.class)))
     public Response get(@PathParam("id") UUID id, @Context ContainerRequestContext request) {
         HistoryImport kept = HistoryImport.<HistoryImport>findByIdOptional(id)
                 .orElseThrow(() -> new NotFoundException("history.import.not-found", id));

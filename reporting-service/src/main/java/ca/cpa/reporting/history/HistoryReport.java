@@ -14,8 +14,8 @@ public record HistoryReport(
         @Schema(example = "5230") long deployments,
         @Schema(description = "Distinct host countries", example = "33") long countriesServed,
         @Schema(description = "Distinct missions, by code", example = "61") long missions,
-        @Schema(description = "Every year from..to, in order, zero where none began") List<YearFigures> byYear,
-        @Schema(description = "Host countries, most deployments first") List<CountryFigures> byCountry) {
+        @Schema(description = "Every year from..to, in order, zero where none began", maxItems = 200) List<YearFigures> byYear,
+        @Schema(description = "Host countries, most deployments first", maxItems = 300) List<CountryFigures> byCountry) {
 
     @Schema(name = "ProgramHistoryYear")
     public record YearFigures(
@@ -27,7 +27,7 @@ public record HistoryReport(
 
     @Schema(name = "ProgramHistoryCountry")
     public record CountryFigures(
-            @Schema(description = "ISO 3166-1 alpha-2; UNKNOWN while a live deployment's mission is not yet known", example = "HT")
+            @Schema(description = "ISO 3166-1 alpha-2; UNKNOWN while a live deployment's mission is not yet known", example = "HT", maxLength = 7)
             String country,
             long deployments) {
     }

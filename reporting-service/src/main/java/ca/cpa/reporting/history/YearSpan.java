@@ -10,12 +10,12 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 public class YearSpan {
 
     @Parameter(description = "First year, from 1989 (the default)",
-            schema = @Schema(type = SchemaType.INTEGER, minimum = "1989", maximum = "9999"))
+            schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1989", maximum = "9999"))
     @QueryParam("from")
     String from;
 
     @Parameter(description = "Last year, at most this year (the default)",
-            schema = @Schema(type = SchemaType.INTEGER, minimum = "1989", maximum = "9999"))
+            schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1989", maximum = "9999"))
     @QueryParam("to")
     String to;
 

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -44,6 +45,9 @@ public class ReportResource {
     @Operation(operationId = "getProgramReport", summary = "The Program now",
             description = "Deployed and planned officers against the program cap, by mission (with its authorized ceiling), "
                     + "police service and member type. Built from the services' events; asOf says up to when.")
+    @APIResponse(responseCode = "200", description = "The figures now",
+            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProgramReport.class)))
     public Response now() {
         ProgramReport report = program.now();
         return Response.ok(report).tag(tagOf(report)).build();
@@ -77,6 +81,9 @@ public class ReportResource {
     @Operation(operationId = "getProgramHistory", summary = "The Program since 1989",
             description = "Every deployment that began in the years from..to, imported and live, by year and host country; "
                     + "each officer counted once in officersDeployed.")
+    @APIResponse(responseCode = "200", description = "The figures of those years",
+            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HistoryReport.class)))
     public Response history(@BeanParam YearSpan span) {
         HistoryReport report = history.between(span.from(), span.to());
         return Response.ok(report).tag(tagOf(report)).build();
