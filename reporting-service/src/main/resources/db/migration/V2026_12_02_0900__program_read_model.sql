@@ -31,12 +31,14 @@ CREATE TABLE reported_deployment (
 CREATE INDEX reported_deployment_current ON reported_deployment (mission_id, status)
     WHERE status IN ('PLANNED', 'IN_THEATRE');
 
--- Up to when the figures go: the time of the latest event applied.
+-- Up to when the figures go: the time of the latest event applied; and a count of the events
+-- applied, which names the figures' state (a replica's cached report is current while it holds).
 CREATE TABLE read_model_position (
-    id            SMALLINT PRIMARY KEY CHECK (id = 1),
-    last_event_at TIMESTAMPTZ
+    id             SMALLINT PRIMARY KEY CHECK (id = 1),
+    last_event_at  TIMESTAMPTZ,
+    events_applied BIGINT NOT NULL
 );
-INSERT INTO read_model_position (id, last_event_at) VALUES (1, NULL);
+INSERT INTO read_model_position (id, last_event_at, events_applied) VALUES (1, NULL, 0);
 
 -- One import of a history file (a dry run keeps none).
 CREATE TABLE history_import (

@@ -118,13 +118,12 @@ public class ProgramProjection {
                 .executeUpdate();
     }
 
-    /** The figures now include what happened up to {@code time}. */
+    /** The figures now include one more event, which happened at {@code time} (null: not known). */
     public void includeUpTo(Instant time) {
-        if (time == null) {
-            return;
-        }
         entityManager.createNativeQuery("""
-                        UPDATE read_model_position SET last_event_at = greatest(last_event_at, ?1) WHERE id = 1""")
+                        UPDATE read_model_position
+                        SET last_event_at = greatest(last_event_at, ?1), events_applied = events_applied + 1
+                        WHERE id = 1""")
                 .setParameter(1, time)
                 .executeUpdate();
     }

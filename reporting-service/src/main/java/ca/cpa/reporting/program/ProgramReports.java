@@ -3,10 +3,10 @@ package ca.cpa.reporting.program;
 import ca.cpa.reporting.program.ProgramReport.MemberTypeFigures;
 import ca.cpa.reporting.program.ProgramReport.MissionFigures;
 import ca.cpa.reporting.program.ProgramReport.PoliceServiceFigures;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Instant;
@@ -26,10 +26,32 @@ public class ProgramReports {
     @ConfigProperty(name = "cpa.program.cap")
     int programCap;
 
-    @Transactional
+    /** The last report computed and the count of events it includes: it is current while no other is applied. */
+    private volatile Snapshot latest;
+
+    private record Snapshot(long eventsApplied, ProgramReport report) {
+    }
+
+    /**
+     * The figures now: computed again only once an event has been applied since the last time
+     * (on any replica: the count is in the database), so reading them at load costs one query.
+     */
     public ProgramReport now() {
+        Snapshot cached = latest;
+        if (cached != null && cached.eventsApplied() == number(entityManager.createNativeQuery(
+                "SELECT events_applied FROM read_model_position WHERE id = 1").getSingleResult())) {
+            return cached.report();
+        }
+        Snapshot computed = QuarkusTransaction.requiringNew().call(this::compute);
+        latest = computed;
+        return computed.report();
+    }
+
+    private Snapshot compute() {
         // every query of the report sees the same moment of the read model
         entityManager.createNativeQuery("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY").executeUpdate();
+        long eventsApplied = number(entityManager.createNativeQuery(
+                "SELECT events_applied FROM read_model_position WHERE id = 1").getSingleResult());
         Instant asOf = entityManager.createNativeQuery("SELECT last_event_at FROM read_model_position WHERE id = 1",
                 Instant.class).getSingleResult() instanceof Instant instant ? instant : null;
         Object[] totals = (Object[]) entityManager.createNativeQuery("""
@@ -37,8 +59,8 @@ public class ProgramReports {
                 FROM reported_deployment WHERE %s""".formatted(CURRENT)).getSingleResult();
         long deployed = number(totals[0]);
         long planned = number(totals[1]);
-        return new ProgramReport(asOf, programCap, deployed, planned, deployed + planned, byMission(),
-                byPoliceService(), byMemberType());
+        return new Snapshot(eventsApplied, new ProgramReport(asOf, programCap, deployed, planned,
+                deployed + planned, byMission(), byPoliceService(), byMemberType()));
     }
 
     private List<MissionFigures> byMission() {
