@@ -90,9 +90,9 @@ final class ReportingBenchmark {
         Path file = workDir.resolve("history-" + rows + ".csv");
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             out.write(HEADER);
-            String run = Long.toString(System.nanoTime(), 36);
+            long officers = UUID.randomUUID().getMostSignificantBits() >>> 12;
             for (int i = 0; i < rows; i++) {
-                out.write(missionCode + ",Benchmark history,HT,United Nations,RCMP,b-" + run + "-" + i
+                out.write(missionCode + ",Benchmark history,HT,United Nations,RCMP," + String.format("ab0%013x", officers + i)
                         + ",SWORN_OFFICER," + LocalDate.of(1990 + i % 30, 1 + i % 12, 1) + ","
                         + LocalDate.of(1990 + i % 30, 1 + i % 12, 28) + "\n");
             }

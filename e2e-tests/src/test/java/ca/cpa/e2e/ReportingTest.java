@@ -19,6 +19,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The Program's reports through the gateway, following the whole workflow, and naming no officer. */
 @ExtendWith(RunningSuite.class)
@@ -40,7 +41,8 @@ class ReportingTest {
             assertEquals(Map.of("missionId", drc.missionId(), "hostCountry", "CD", "authorizedCeiling", 2,
                     "deployed", 1, "planned", 0), without(mission, "code"));
         });
-        eventually(() -> assertEquals(historyBefore.getLong("deployments") + 2, history(THIS_YEAR).getLong("deployments")));
+        // other tests' arrivals this year may add to it meanwhile: at least these two
+        eventually(() -> assertTrue(history(THIS_YEAR).getLong("deployments") >= historyBefore.getLong("deployments") + 2));
 
         List<String> officerIds = as("personnel-officer").queryParam("missionId", drc.missionId())
                 .get("/api/v1/deployments").then().statusCode(200).extract().path("items.officerId");
@@ -74,7 +76,7 @@ class ReportingTest {
         as("mission-planner").contentType("text/csv").body("""
                         missionCode,missionName,hostCountry,partnerOrganization,policeServiceCode,officerRef,memberType,startDate,endDate
                         %s,Test mission,HT,United Nations,RCMP,%s,SWORN_OFFICER,2005-04-01,2005-10-01
-                        """.formatted(missionCode, "e2e-" + UUID.randomUUID()))
+                        """.formatted(missionCode, UUID.randomUUID()))
                 .post("/api/v1/history/imports").then().statusCode(201).body("rowsImported", equalTo(1));
         assertEquals(twice.getLong("deployments") + 1, history(1989, THIS_YEAR).getLong("deployments"));
         as("requesting-partner").get("/api/v1/reports/program").then().statusCode(403);

@@ -66,7 +66,7 @@ final class Api {
     }
 
     static String pseudonym() {
-        return "p-" + UUID.randomUUID();
+        return UUID.randomUUID().toString();
     }
 
     // --- the events of the three services ---
@@ -85,7 +85,11 @@ final class Api {
     }
 
     static void ceilingGranted(String missionId, int ceiling, int authorizationNumber) {
-        String caseId = newId();
+        ceilingGranted(missionId, ceiling, authorizationNumber, newId());
+    }
+
+    /** A grant announced on {@code caseId}'s key: two grants of one case arrive in the order announced. */
+    static void ceilingGranted(String missionId, int ceiling, int authorizationNumber, String caseId) {
         KafkaEvents.publish("cpa.authorization.events", "ca.cpa.authorization.granted.v1", "/cpa/authorization-service",
                 caseId, """
                         {"caseId": "%s", "kind": "CEILING_AMENDMENT", "missionId": "%s", "newCeiling": %d,
@@ -107,10 +111,15 @@ final class Api {
                 plannedData(deploymentId, officerId, missionId, policeService, memberType));
     }
 
-    static void started(String deploymentId, String officerId, String missionId, LocalDate arrival) {
-        KafkaEvents.publish("cpa.personnel.events", "ca.cpa.deployment.started.v1", "/cpa/personnel-service", deploymentId, """
+    static String startedData(String deploymentId, String officerId, String missionId, LocalDate arrival) {
+        return """
                 {"deploymentId": "%s", "officerId": "%s", "missionId": "%s", "role": "COMMUNITY_POLICING",
-                 "arrivalDate": "%s", "endDate": "2027-10-10"}""".formatted(deploymentId, officerId, missionId, arrival));
+                 "arrivalDate": "%s", "endDate": "2027-10-10"}""".formatted(deploymentId, officerId, missionId, arrival);
+    }
+
+    static void started(String deploymentId, String officerId, String missionId, LocalDate arrival) {
+        KafkaEvents.publish("cpa.personnel.events", "ca.cpa.deployment.started.v1", "/cpa/personnel-service", deploymentId,
+                startedData(deploymentId, officerId, missionId, arrival));
     }
 
     static void ended(String deploymentId, String officerId, String missionId) {

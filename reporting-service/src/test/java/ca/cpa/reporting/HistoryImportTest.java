@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static ca.cpa.reporting.Api.CSV_HEADER;
 import static ca.cpa.reporting.Api.as;
@@ -94,7 +95,7 @@ class HistoryImportTest {
                 csvRow(uniqueCode("M"), "HT", "RCMP", pseudonym(), "1998-02-30", "1998-07-10"),
                 csvRow(uniqueCode("M"), "XX", "RCMP", pseudonym(), "1998-01-10", "1998-07-10"),
                 csvRow(uniqueCode("M"), "HT", "RCMP", "Jean Tremblay", "1998-01-10", "1998-07-10"),
-                csvRow(uniqueCode("M"), "HT", "RCMP", "R123456", "1998-01-10", "1998-07-10"),
+                csvRow(uniqueCode("M"), "HT", "RCMP", "RCMP-48213", "1998-01-10", "1998-07-10"),
                 csvRow(uniqueCode("M"), "HT", "RCMP", pseudonym(), "1998-08-10", "1998-07-10"),
                 csvRow(uniqueCode("M"), "HT", "RCMP", pseudonym(), "1985-01-10", "1985-07-10"),
                 csvRow(uniqueCode("M"), "HT", "RCMP", pseudonym(), "1998-01-10", "1998-07-10").replace("SWORN_OFFICER", "CONSTABLE"));
@@ -176,6 +177,13 @@ class HistoryImportTest {
         upload("application/json", "[{\"missionCode\": ").post("/api/v1/history/imports").then().statusCode(400);
         upload(CSV, "x").body(new byte[]{'m', (byte) 0xC3, (byte) 0x28}).post("/api/v1/history/imports")
                 .then().statusCode(400).body("errors[0].field", equalTo("body"));
+        for (String broken : List.of("[[}]", "[{\"missionCode\": {\"a\": }}]", "[{\"missionName\": \"a\u0001\tb\"}]")) {
+            upload("application/json", broken).post("/api/v1/history/imports").then().statusCode(400);
+        }
+        upload(CSV, lines(CSV_HEADER, csvRow(uniqueCode("M"), "HT", "RCMP", pseudonym(), "2002-01-01", "+10000-01-01"),
+                        csvRow(uniqueCode("M"), "HT", "RCMP", pseudonym(), "2002-01-01", "2002-02-01").replace("Mission ", "Mission\u0000")))
+                .post("/api/v1/history/imports").then().statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.contains("endDate", "missionName"));
         upload("application/xml", "<rows/>").post("/api/v1/history/imports").then().statusCode(415);
         planner().contentType(CSV).body(lines(CSV_HEADER)).queryParam("dryRun", "maybe").post("/api/v1/history/imports")
                 .then().statusCode(400).body("errors[0].field", equalTo("dryRun"));
@@ -184,9 +192,10 @@ class HistoryImportTest {
     @Test
     void aHundredThousandRowsAreImported() {
         String mission = uniqueCode("K");
+        long officers = UUID.randomUUID().getMostSignificantBits() >>> 12;
         StringBuilder file = new StringBuilder(CSV_HEADER).append('\n');
         for (int i = 0; i < 100_000; i++) {
-            file.append(mission).append(",Mission,HT,United Nations,RCMP,p-").append(mission).append('-').append(i)
+            file.append(mission).append(",Mission,HT,United Nations,RCMP,").append(String.format("ab0%013x", officers + i))
                     .append(",SWORN_OFFICER,2003-").append(String.format("%02d", 1 + i % 12)).append("-01,2003-12-31\n");
         }
         JsonPath before = history(2003, 2003);

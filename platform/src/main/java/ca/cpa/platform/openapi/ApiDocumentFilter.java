@@ -183,7 +183,10 @@ public class ApiDocumentFilter implements OASFilter {
         if (operation.getResponses() == null) {
             return;
         }
-        // every create answers through Idempotency: Location and ETag, and a marker on a replay
+        boolean takesIdempotencyKey = operation.getParameters() != null && operation.getParameters().stream()
+                .anyMatch(parameter -> parameter.getIn() == Parameter.In.HEADER
+                        && Idempotency.HEADER.equals(parameter.getName()));
+        // every create answers Location and ETag; one that takes an Idempotency-Key, a marker on a replay
         APIResponse created = operation.getResponses().getAPIResponse("201");
         if (created != null) {
             for (String name : List.of("Location", "ETag")) {
@@ -191,13 +194,12 @@ public class ApiDocumentFilter implements OASFilter {
                     created.addHeader(name, OASFactory.createHeader());
                 }
             }
-            created.addHeader(Idempotency.REPLAYED_HEADER, replayedHeader());
+            if (takesIdempotencyKey) {
+                created.addHeader(Idempotency.REPLAYED_HEADER, replayedHeader());
+            }
         }
         // a state transition sent with an Idempotency-Key: its ETag, and the same marker on a replay
         APIResponse changed = operation.getResponses().getAPIResponse("200");
-        boolean takesIdempotencyKey = operation.getParameters() != null && operation.getParameters().stream()
-                .anyMatch(parameter -> parameter.getIn() == Parameter.In.HEADER
-                        && Idempotency.HEADER.equals(parameter.getName()));
         if (changed != null && takesIdempotencyKey) {
             if (changed.getHeaders() == null || !changed.getHeaders().containsKey("ETag")) {
                 changed.addHeader("ETag", OASFactory.createHeader());

@@ -46,6 +46,8 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
     private static final String UNIQUE_VIOLATION = "23505";
+    private static final String SERIALIZATION_FAILURE = "40001";
+    private static final String DEADLOCK = "40P01";
     /** SQLState class 22: a value the database cannot store, such as a date beyond its range. */
     private static final String DATA_EXCEPTION = "22";
 
@@ -183,6 +185,11 @@ public class ProblemMappers {
                 return domain(domain, request);
             }
             if (cause instanceof OptimisticLockException || cause instanceof org.hibernate.StaleStateException) {
+                return respond(request, 409, "conflict", Messages.get(locale, "problem.concurrent-change.detail"), null);
+            }
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().equals(SERIALIZATION_FAILURE) || sql.getSQLState().equals(DEADLOCK))) {
+                // two writers crossed (two imports of overlapping rows, say): the one chosen to give way may try again
                 return respond(request, 409, "conflict", Messages.get(locale, "problem.concurrent-change.detail"), null);
             }
             if (cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {

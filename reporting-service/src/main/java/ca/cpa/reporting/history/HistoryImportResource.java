@@ -63,7 +63,7 @@ public class HistoryImportResource {
                     + "startDate, endDate in any order) or a JSON array of objects with the same names. Read as it arrives, "
                     + "row by row; each row is checked: a known mission code form, an ISO 3166-1 country, SWORN_OFFICER or "
                     + "CIVILIAN_MEMBER, dates since 1989 with the start not after the end nor after today, and an officerRef "
-                    + "that is a pseudonymous key (8 to 64 letters, digits, - or _, with letters and digits, such as a UUID), "
+                    + "that is a pseudonymous key (a UUID, or 8 to 64 hexadecimal digits with letters and digits), "
                     + "never a name or a service number. A file with any invalid row keeps nothing (400, each error naming "
                     + "its row and field) unless partial=true. A deployment imported before (same officerRef, missionCode "
                     + "and startDate) is not imported again: the same file sent twice imports nothing new. The figures of "

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -65,7 +66,9 @@ public class HistoryImporter {
                           String contentSha256, Instant importedAt) {
     }
 
+    /** Long enough for the largest file the service takes (200 MB, some 2 million rows); the default is 60 s. */
     @Transactional
+    @TransactionConfiguration(timeout = 600)
     public Outcome importFile(InputStream body, Format format, boolean dryRun, boolean partial, String importedBy) {
         MessageDigest sha256 = sha256();
         InputStream content = new DigestInputStream(body, sha256);
@@ -90,7 +93,8 @@ public class HistoryImporter {
             long imported = keep(connection, id, status, format, digest, staged, importedBy, now);
             if (dryRun) {
                 QuarkusTransaction.setRollbackOnly();
-                id = null;
+                return new Outcome(null, status, false, staged.rowsRead, imported, staged.rowsValid - imported,
+                        staged.rowsRejected, staged.errors, digest, null);
             }
             return new Outcome(id, status, false, staged.rowsRead, imported, staged.rowsValid - imported,
                     staged.rowsRejected, staged.errors, digest, now);

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -26,11 +27,16 @@ public record HistoryRow(long row, Map<String, String> values, List<Violation> r
 
     private static final Pattern MISSION_CODE = Pattern.compile("[A-Z][A-Z0-9-]{1,31}");
     private static final Pattern POLICE_SERVICE_CODE = Pattern.compile("[A-Z][A-Z0-9-]{1,15}");
-    /** Letters, digits, - and _, with both letters and digits: a UUID or a keyed hash, say. */
-    private static final Pattern PSEUDONYM = Pattern.compile("(?=.*[0-9])(?=.*[A-Za-z])[A-Za-z0-9_-]{8,64}");
-    /** What a regimental or badge number looks like: digits, perhaps after a letter or two. */
-    private static final Pattern SERVICE_NUMBER = Pattern.compile("[A-Za-z]{0,2}[0-9]{3,10}");
+    /**
+     * A UUID, or 8 to 64 hexadecimal digits with both letters and digits (a keyed hash, say), in
+     * lower case: what a pseudonym looks like, and neither a name nor a number an officer was given.
+     */
+    private static final Pattern PSEUDONYM = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
+            + "|(?=[0-9a-f]*[a-f])(?=[0-9a-f]*[0-9])[0-9a-f]{8,64}");
     private static final int MAX_NAME_LENGTH = 200;
+    /** Control characters but line breaks and tabs (a NUL, say) have no place in a name; PostgreSQL stores no NUL. */
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\r\\n\\t]]");
+    private static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
 
     /** A rule a field of the row breaks: the message key and its arguments. */
     public record Violation(long row, String field, String messageKey, Object... arguments) {
@@ -62,9 +68,9 @@ public record HistoryRow(long row, Map<String, String> values, List<Violation> r
         if (policeServiceCode != null && !POLICE_SERVICE_CODE.matcher(policeServiceCode).matches()) {
             violations.add(violation("policeServiceCode", "history.police-service-code.pattern"));
         }
-        String officerRef = required("officerRef", violations);
-        if (officerRef != null && (!PSEUDONYM.matcher(officerRef).matches()
-                || SERVICE_NUMBER.matcher(officerRef).matches())) {
+        // an officer's id in personnel-service is a pseudonym too: in lower case, the two match
+        String officerRef = lowerCase(required("officerRef", violations));
+        if (officerRef != null && !PSEUDONYM.matcher(officerRef).matches()) {
             violations.add(violation("officerRef", "history.officer-ref.not-pseudonymous"));
         }
         MemberType memberType = memberType(violations);
@@ -86,6 +92,10 @@ public record HistoryRow(long row, Map<String, String> values, List<Violation> r
                 policeServiceCode, officerRef, memberType, startDate, endDate), List.of());
     }
 
+    private static String lowerCase(String text) {
+        return text == null ? null : text.toLowerCase(Locale.ROOT);
+    }
+
     private String text(String column) {
         String value = values.get(column);
         return value == null || value.isBlank() ? null : value.strip();
@@ -103,6 +113,8 @@ public record HistoryRow(long row, Map<String, String> values, List<Violation> r
         String value = required ? required(column, violations) : text(column);
         if (value != null && value.length() > MAX_NAME_LENGTH) {
             violations.add(violation(column, "history.too-long", MAX_NAME_LENGTH));
+        } else if (value != null && CONTROL.matcher(value).find()) {
+            violations.add(violation(column, "history.control-character"));
         }
         return value;
     }
@@ -126,6 +138,9 @@ public record HistoryRow(long row, Map<String, String> values, List<Violation> r
             return null;
         }
         try {
+            if (!DATE.matcher(value).matches()) {
+                throw new DateTimeParseException("not yyyy-mm-dd", value, 0);
+            }
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
             violations.add(violation(column, "history.date.invalid"));

@@ -10,8 +10,8 @@ record HistoryRowExample(
         @Schema(example = "HT", maxLength = 2, pattern = "^[A-Z]{2}$") String hostCountry,
         @Schema(example = "United Nations", maxLength = 200, nullable = true) String partnerOrganization,
         @Schema(example = "RCMP", maxLength = 16, pattern = "^[A-Z][A-Z0-9-]{1,15}$") String policeServiceCode,
-        @Schema(description = "A pseudonymous key, never a name or a service number", example = "3f2a9c1e-77b0-4d1e-9a51-0c6f2d8e4b10",
-                maxLength = 64, pattern = "^[A-Za-z0-9_-]{8,64}$") String officerRef,
+        @Schema(description = "A pseudonymous key: a UUID, or 8 to 64 hexadecimal digits with letters and digits; never a name or a service number",
+                example = "3f2a9c1e-77b0-4d1e-9a51-0c6f2d8e4b10", maxLength = 64, pattern = "^[0-9A-Fa-f-]{8,64}$") String officerRef,
         @Schema(enumeration = {"SWORN_OFFICER", "CIVILIAN_MEMBER"}) String memberType,
         @Schema(format = "date", example = "2004-09-01", maxLength = 10) String startDate,
         @Schema(format = "date", example = "2005-03-31", maxLength = 10) String endDate) {

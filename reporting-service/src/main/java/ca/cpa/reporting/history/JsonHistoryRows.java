@@ -29,8 +29,20 @@ final class JsonHistoryRows implements HistoryRows {
         }
     }
 
+    /** More unknown or unreadable fields than this in one row are not listed one by one. */
+    private static final int MAX_ROW_VIOLATIONS = 20;
+
     @Override
     public HistoryRow next() throws IOException {
+        try {
+            return readRow();
+        } catch (JsonProcessingException e) {
+            // a value Jackson refuses only when it is read (a raw control character, a malformed nested value)
+            throw new HistoryFileException(row, "body", "history.file.malformed-json", e.getOriginalMessage());
+        }
+    }
+
+    private HistoryRow readRow() throws IOException {
         JsonToken token = token();
         if (token == JsonToken.END_ARRAY) {
             if (token() != null) {
@@ -52,6 +64,10 @@ final class JsonHistoryRows implements HistoryRows {
         while ((token = token()) == JsonToken.FIELD_NAME) {
             String name = parser.currentName();
             JsonToken value = token();
+            if (shape.size() >= MAX_ROW_VIOLATIONS) {
+                parser.skipChildren();
+                continue;
+            }
             if (!HistoryRow.COLUMNS.contains(name)) {
                 shape.add(new HistoryRow.Violation(row, name, "history.column.unknown", String.join(", ", HistoryRow.COLUMNS)));
             } else if (value == JsonToken.VALUE_STRING) {

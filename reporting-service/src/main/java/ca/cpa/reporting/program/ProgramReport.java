@@ -9,7 +9,7 @@ import java.util.UUID;
 /** What is true of the Program now: counts only, no officer is named or identified. */
 @Schema(name = "ProgramReport", description = "The Program now: who is deployed or planned, where, against the program cap and each mission's ceiling. Counts only.")
 public record ProgramReport(
-        @Schema(description = "The figures include every event that happened up to this instant; null before the first event", nullable = true, maxLength = 35)
+        @Schema(description = "When the latest event the figures include happened; null before the first event. Events travel on several partitions, each followed within about a second, so one that happened just before may still be on its way", nullable = true, maxLength = 35)
         Instant asOf,
         @Schema(description = "The most officers the Program may have deployed or planned at one time", example = "150")
         int programCap,
