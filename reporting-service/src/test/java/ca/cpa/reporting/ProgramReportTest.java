@@ -21,7 +21,6 @@ import static ca.cpa.reporting.Api.program;
 import static ca.cpa.reporting.Api.uniqueCode;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
