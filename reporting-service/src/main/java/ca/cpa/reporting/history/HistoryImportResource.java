@@ -34,7 +34,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.io.InputStream;
 import java.util.List;
@@ -89,8 +88,14 @@ public class HistoryImportResource {
         boolean keepValid = Boolean.TRUE.equals(QueryParams.bool("partial", partial));
         HistoryImporter.Format format = MediaType.APPLICATION_JSON_TYPE.isCompatible(contentType)
                 ? HistoryImporter.Format.JSON : HistoryImporter.Format.CSV;
-        HistoryImporter.Outcome outcome = importer.importFile(body, format, checkOnly, keepValid, caller.subject());
         Locale locale = RequestLocale.of(request);
+        HistoryImporter.Outcome outcome;
+        try {
+            outcome = importer.importFile(body, format, checkOnly, keepValid, caller.subject());
+        } catch (HistoryFileException unreadable) {
+            throw new ProblemException(400, "invalid-request", fieldErrors(unreadable.violations(), locale),
+                    "history.file.unreadable", unreadable.violations().size());
+        }
         if (outcome.rejected()) {
             throw new ProblemException(400, "invalid-request", fieldErrors(outcome.errors(), locale),
                     "history.import.rejected", outcome.rowsRejected(), outcome.rowsRead());
@@ -119,18 +124,6 @@ public class HistoryImportResource {
                 rowErrors(kept.errors.stream().map(StoredError::violation).toList(), locale),
                 kept.contentSha256, kept.importedAt);
         return Response.ok(view).tag(ETags.of(ETags.UNCHANGING)).build();
-    }
-
-    /** A file that is not one: 400 naming the row (0: the header) and field. */
-    @ServerExceptionMapper
-    public Response unreadable(HistoryFileException e, ContainerRequestContext request) {
-        Locale locale = RequestLocale.of(request);
-        List<Problem.FieldError> errors = fieldErrors(e.violations(), locale);
-        Problem problem = Problem.of(locale, 400, "invalid-request",
-                Messages.get(locale, "history.file.unreadable", errors.size()),
-                request.getUriInfo().getRequestUri().getRawPath(), errors);
-        return Response.status(400).type(Problem.MEDIA_TYPE).header(HttpHeaders.CONTENT_LANGUAGE, locale.getLanguage())
-                .entity(problem).build();
     }
 
     private static HistoryImportView view(HistoryImporter.Outcome outcome, Locale locale) {
