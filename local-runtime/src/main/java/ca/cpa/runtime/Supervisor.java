@@ -145,7 +145,7 @@ public final class Supervisor implements AutoCloseable {
         /** How it ended, e.g. {@code exit status 137 (signal 9)}. */
         String exit() {
             if (child == null) {
-                return "ended (not a child of the launcher: no exit status)";
+                return "exit status unknown";
             }
             int status = child.exitValue();
             return status > 128 ? "exit status " + status + " (signal " + (status - 128) + ")" : "exit status " + status;
@@ -256,7 +256,7 @@ public final class Supervisor implements AutoCloseable {
             changeTo(tracked, State.RUNNING, process.pid());
         } else if (!process.equals(tracked.counted)) {
             tracked.counted = process;
-            exited(tracked, "exited unexpectedly: " + process.exit());
+            exited(tracked, process.exit(), "exited unexpectedly (" + process.exit() + ")");
         } else if (isDue(tracked)) {
             restart(tracked, process);
         }
@@ -291,10 +291,11 @@ public final class Supervisor implements AutoCloseable {
         if (left != null && !left.isAlive()) {
             tracked.counted = left;
         }
-        exited(tracked, "did not start: " + failure.getMessage());
+        exited(tracked, "did not start: " + failure.getMessage(), "did not start (" + failure.getMessage() + ")");
     }
 
-    private void exited(Tracked tracked, String how) {
+    /** Counts an exit ({@code event} for the status, {@code sentence} for the log) and decides what follows. */
+    private void exited(Tracked tracked, String event, String sentence) {
         Instant now = Instant.now();
         String note;
         synchronized (this) {
@@ -302,19 +303,18 @@ public final class Supervisor implements AutoCloseable {
             while (tracked.exits.peekFirst().isBefore(now.minus(policy.window()))) {
                 tracked.exits.removeFirst();
             }
-            tracked.lastExit = how + " at " + time(now);
+            tracked.lastExit = event + " at " + time(now);
             tracked.pid = null;
             int exits = tracked.exits.size();
+            note = tracked.part.name() + " " + sentence + "; log " + tracked.part.log() + "; ";
             if (exits >= policy.maxExits()) {
                 tracked.state = State.GIVEN_UP;
-                note = tracked.part.name() + " " + how + " (log " + tracked.part.log() + "); " + exits + " exits within "
-                        + policy.window().toSeconds() + " s: given up (./cpa up starts it again)";
+                note += exits + " exits within " + policy.window().toSeconds() + " s: given up (./cpa up starts it again)";
             } else {
                 Duration delay = policy.delayAfter(exits);
                 tracked.state = State.RESTARTING;
                 tracked.restartAt = now.plus(delay);
-                note = tracked.part.name() + " " + how + " (log " + tracked.part.log() + "); starting it again in "
-                        + delay.toMillis() + " ms";
+                note += "starting it again in " + delay.toMillis() + " ms";
             }
             writeStatus();
         }

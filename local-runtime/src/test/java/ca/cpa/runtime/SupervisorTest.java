@@ -61,11 +61,11 @@ class SupervisorTest {
         assertNotEquals(pid, status.pid());
         assertEquals(sleeper.pid(), status.pid());
         assertEquals(2, sleeper.starts.get());
-        assertTrue(status.lastExit().startsWith("exited unexpectedly: exit status 137 (signal 9) at "), status.lastExit());
-        assertTrue(notes.stream().anyMatch(note -> note.contains("sleeper exited unexpectedly: exit status 137 (signal 9) (log "
-                + sleeper.log + "); starting it again in 10 ms")), notes.toString());
+        assertTrue(status.lastExit().startsWith("exit status 137 (signal 9) at "), status.lastExit());
+        assertTrue(notes.stream().anyMatch(note -> note.contains("sleeper exited unexpectedly (exit status 137 (signal 9)); log "
+                + sleeper.log + "; starting it again in 10 ms")), notes.toString());
         String file = Files.readString(directory.resolve(Supervisor.STATUS_FILE));
-        assertTrue(file.matches("(?s).*\\nsleeper +running +" + status.pid() + " +7001 +1 +exited unexpectedly: exit status 137.*"),
+        assertTrue(file.matches("(?s).*\\nsleeper +running +" + status.pid() + " +7001 +1 +exit status 137 \\(signal 9\\) at .*"),
                 file);
         assertTrue(file.endsWith("cpa: all parts running\n"), file);
     }
@@ -80,11 +80,11 @@ class SupervisorTest {
         assertEquals(3, crasher.starts.get(), "started once, then twice again, then given up at the third exit");
         assertEquals(2, given.restarts());
         assertNull(given.pid());
-        assertTrue(given.lastExit().startsWith("exited unexpectedly: exit status 3 at "), given.lastExit());
-        assertTrue(notes.stream().anyMatch(note -> note.contains("crasher exited unexpectedly: exit status 3 (log " + crasher.log
-                + "); 3 exits within 300 s: given up (./cpa up starts it again)")), notes.toString());
+        assertTrue(given.lastExit().startsWith("exit status 3 at "), given.lastExit());
+        assertTrue(notes.stream().anyMatch(note -> note.contains("crasher exited unexpectedly (exit status 3); log " + crasher.log
+                + "; 3 exits within 300 s: given up (./cpa up starts it again)")), notes.toString());
         String file = Files.readString(directory.resolve(Supervisor.STATUS_FILE));
-        assertTrue(file.matches("(?s).*\ncrasher +given up +- +7002 +2 +exited unexpectedly: exit status 3 at .*"), file);
+        assertTrue(file.matches("(?s).*\ncrasher +given up +- +7002 +2 +exit status 3 at .*"), file);
         assertTrue(file.endsWith("cpa: not running: crasher (given up; log " + crasher.log + ")\n"
                 + "cpa: ./cpa up starts what is not running\n"), file);
         assertEquals(1, sleeper.starts.get());
@@ -97,6 +97,21 @@ class SupervisorTest {
         Supervisor.Status started = await("crasher", s -> s.state() == Supervisor.State.RUNNING);
         assertEquals(crasher.pid(), started.pid());
         assertEquals(List.of("cpa: all parts are running; nothing to start"), upRequest("second"));
+    }
+
+    @Test
+    void aPartThatCannotBeStartedAgainCountsEachAttemptAsAnExitAndIsGivenUpOn() throws Exception {
+        FakePart sleeper = part("sleeper", SLEEPING);
+        supervise();
+        sleeper.command = List.of(directory.resolve("no-such-program").toString());
+
+        ProcessHandle.of(sleeper.pid()).orElseThrow().destroyForcibly();
+
+        Supervisor.Status given = await(s -> s.state() == Supervisor.State.GIVEN_UP);
+        assertEquals(2, given.restarts(), "the kill, then two starts that failed");
+        assertTrue(given.lastExit().startsWith("did not start: Cannot run program"), given.lastExit());
+        assertTrue(notes.stream().anyMatch(note -> note.contains("sleeper did not start (Cannot run program")), notes.toString());
+        assertEquals(1, sleeper.starts.get());
     }
 
     @Test
