@@ -13,7 +13,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * What the {@code ./cpa} script runs: {@code up ROOT [--demo]} starts the suite and keeps it
- * running until this process is stopped; {@code token ROLE [--org ORG] [--sub NAME]} prints a
+ * running until this process is stopped, starting again a part that ends ({@link Supervisor});
+ * {@code token ROLE [--org ORG] [--sub NAME]} prints a
  * development token signed with the data directory's key.
  */
 public final class CpaCommand {
@@ -60,7 +61,7 @@ public final class CpaCommand {
             stopped.countDown();
         }, "cpa-stop"));
         deleteQuietly(data.resolve("suite.ready"));
-        suite.start();
+        suite.start().supervise();
 
         StringBuilder info = new StringBuilder(summary(suite, data));
         if (demo) {

@@ -52,6 +52,10 @@ public final class KafkaBroker implements AutoCloseable {
         return "127.0.0.1:" + port;
     }
 
+    public int port() {
+        return port;
+    }
+
     public Path logFile() {
         return directory.resolve("kafka.log");
     }
@@ -85,6 +89,23 @@ public final class KafkaBroker implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Kafka broker failed to start; see " + logFile(), e);
         }
+    }
+
+    /** Its process: alive while it runs, ended after a crash, null once stopped or killed on purpose. */
+    synchronized Process process() {
+        return process;
+    }
+
+    /**
+     * Starts the broker again if its process is still {@code expected} (one that ended, or null),
+     * and returns once it serves; false, doing nothing, when it was started or stopped meanwhile.
+     */
+    synchronized boolean startIfStill(Process expected) {
+        if (process != expected) {
+            return false;
+        }
+        start();
+        return true;
     }
 
     /** A clean stop: the broker shuts down in order and keeps its data. */
@@ -186,7 +207,11 @@ public final class KafkaBroker implements AutoCloseable {
             }
             Pause.of(Pause.BETWEEN_POLLS);
         }
-        process.destroyForcibly();
+        try {
+            process.destroyForcibly().waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         throw new IOException("Kafka broker did not start within " + START_TIMEOUT.toSeconds() + " s; see " + logFile());
     }
 

@@ -25,7 +25,8 @@ import java.util.concurrent.TimeUnit;
  * {@code KAFKA_BOOTSTRAP_SERVERS}), the three domain services and reporting-service, each with
  * a database of its own, and the gateway in front of them. Everything it starts keeps its data and log under the data
  * directory and trusts the development key kept there. A part that cannot start stops what
- * was already started and names its log.
+ * was already started and names its log. Once {@link #supervise() supervised}, a part that ends
+ * without being stopped on purpose is started again ({@link Supervisor}).
  */
 public final class LocalSuite implements AutoCloseable {
 
@@ -108,6 +109,7 @@ public final class LocalSuite implements AutoCloseable {
     private String bootstrapServers;
     private Duration startupTime;
     private boolean closed;
+    private Supervisor supervisor;
 
     private LocalSuite(Path root, Path dataDir, Ports ports, Map<String, String> environment) {
         this.root = root;
@@ -223,6 +225,118 @@ public final class LocalSuite implements AutoCloseable {
             ids.put("postgres", postgres.pid());
         }
         return ids;
+    }
+
+    /**
+     * From now on, a part (a replica, the gateway, the broker and the embedded PostgreSQL this suite
+     * started) that ends without being stopped on purpose is started again, and one that keeps
+     * ending is given up on, as {@link Supervisor} and the {@code CPA_RESTART_*} variables of the
+     * environment say. What this class stops or kills on purpose ({@link #stopService},
+     * {@link #killBroker}, ...) stays stopped. The state of each part is written to
+     * {@code suite.status} in the data directory.
+     */
+    public synchronized LocalSuite supervise() {
+        if (closed || supervisor != null) {
+            throw new IllegalStateException(closed ? "the suite is stopped" : "the suite is supervised already");
+        }
+        Supervisor.Policy policy = Supervisor.Policy.fromEnvironment(environment);
+        List<Supervisor.Part> parts = new ArrayList<>();
+        if (postgres.isEmbedded()) {
+            parts.add(new PostgresPart(postgres));
+        }
+        if (broker != null) {
+            parts.add(new BrokerPart(broker));
+        }
+        instances.forEach(instance -> parts.add(new ServicePart(instance)));
+        supervisor = Supervisor.start(parts, policy, dataDir, this::note);
+        note("supervising " + parts.size() + " parts (a part that ends is started again; " + policy.maxExits()
+                + " exits within " + policy.window().toSeconds() + " s and it is given up on)");
+        return this;
+    }
+
+    /** The state of each part, as the supervisor sees it ({@link #supervise()}). */
+    public synchronized List<Supervisor.Status> partStatus() {
+        if (supervisor == null) {
+            throw new IllegalStateException("the suite is not supervised");
+        }
+        return supervisor.status();
+    }
+
+    private record PostgresPart(PostgresServer server) implements Supervisor.Part {
+        public String name() {
+            return "postgres";
+        }
+
+        public int port() {
+            return server.port();
+        }
+
+        public Path log() {
+            return server.logFile();
+        }
+
+        public Supervisor.Watched process() {
+            ProcessHandle postmaster = server.postmaster();
+            return postmaster == null ? null : Supervisor.Watched.of(postmaster);
+        }
+
+        public boolean startIfStill(Supervisor.Watched expected) {
+            return server.startIfStill(expected == null ? null : expected.handle());
+        }
+    }
+
+    private record BrokerPart(KafkaBroker broker) implements Supervisor.Part {
+        public String name() {
+            return "kafka";
+        }
+
+        public int port() {
+            return broker.port();
+        }
+
+        public Path log() {
+            return broker.logFile();
+        }
+
+        public Supervisor.Watched process() {
+            Process process = broker.process();
+            return process == null ? null : Supervisor.Watched.of(process);
+        }
+
+        public boolean startIfStill(Supervisor.Watched expected) {
+            return broker.startIfStill(expected == null ? null : expected.child());
+        }
+    }
+
+    private final class ServicePart implements Supervisor.Part {
+        private final Instance instance;
+
+        ServicePart(Instance instance) {
+            this.instance = instance;
+        }
+
+        public String name() {
+            return instance.name();
+        }
+
+        public int port() {
+            return instance.port();
+        }
+
+        public Path log() {
+            return LocalSuite.this.log(instance);
+        }
+
+        public Supervisor.Watched process() {
+            synchronized (LocalSuite.this) {
+                Process process = processes.get(instance.name());
+                return process == null ? null : Supervisor.Watched.of(process);
+            }
+        }
+
+        public boolean startIfStill(Supervisor.Watched expected) throws IOException {
+            return startAgainIfStill(instance, expected == null ? null : expected.child());
+        }
     }
 
     private void startAll() throws IOException {
@@ -461,6 +575,31 @@ public final class LocalSuite implements AutoCloseable {
         note(instance.name() + " ready again on " + instance.url());
     }
 
+    /** What {@link #start(Instance)} does, if the replica's process is still {@code expected}; one that is not ready is killed. */
+    private boolean startAgainIfStill(Instance instance, Process expected) throws IOException {
+        Instant launched = Instant.now();
+        Process process;
+        synchronized (this) {
+            if (closed || processes.get(instance.name()) != expected) {
+                return false;
+            }
+            process = launch(instance);
+            processes.put(instance.name(), process);
+        }
+        try {
+            awaitReady(instance, process);
+        } catch (RuntimeException notReady) {
+            try {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            throw notReady;
+        }
+        readyTimes.put(instance.name(), Duration.between(launched, Instant.now()));
+        return true;
+    }
+
     private List<Instance> instancesOf(String service) {
         Service named = service(service);
         return instances.stream().filter(instance -> instance.service().equals(named)).toList();
@@ -478,8 +617,20 @@ public final class LocalSuite implements AutoCloseable {
 
     /** Stops every process it started, the broker and the embedded database, in reverse order. */
     @Override
-    public synchronized void close() {
-        closed = true;
+    public void close() {
+        Supervisor watching;
+        synchronized (this) {
+            closed = true;
+            watching = supervisor;
+            supervisor = null;
+        }
+        if (watching != null) {
+            watching.close(); // outside the lock: a restart under way needs it to end
+        }
+        stopAll();
+    }
+
+    private synchronized void stopAll() {
         List<Process> started = new ArrayList<>(processes.values());
         started.forEach(Process::destroy);
         started.forEach(LocalSuite::stop);

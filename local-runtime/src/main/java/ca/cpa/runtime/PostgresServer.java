@@ -13,6 +13,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 
 /**
@@ -23,19 +28,27 @@ import java.util.regex.Pattern;
 public final class PostgresServer implements AutoCloseable {
 
     private static final Pattern DATABASE_NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
+    private static final Duration REAP_TIMEOUT = Duration.ofSeconds(30);
 
     private final String serverUrl;
     private final String user;
     private final String password;
-    private final EmbeddedPostgres embedded;
-    private final Path dataDirectory;
+    private final Path directory;
+    private final int port;
+    private final boolean durable;
+    private EmbeddedPostgres embedded;
+    private ProcessHandle postmaster;
 
-    private PostgresServer(String serverUrl, String user, String password, EmbeddedPostgres embedded, Path dataDirectory) {
+    private PostgresServer(String serverUrl, String user, String password, Path directory, int port, boolean durable,
+                           EmbeddedPostgres embedded) {
         this.serverUrl = serverUrl;
         this.user = user;
         this.password = password;
+        this.directory = directory;
+        this.port = port;
+        this.durable = durable;
         this.embedded = embedded;
-        this.dataDirectory = dataDirectory;
+        this.postmaster = embedded == null ? null : readPostmaster();
     }
 
     /** The server named by the environment, or an embedded one kept under {@code directory}. */
@@ -49,7 +62,7 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     private static PostgresServer external(String jdbcUrl, String user, String password) {
-        return new PostgresServer(jdbcUrl, user, password, null, null);
+        return new PostgresServer(jdbcUrl, user, password, null, 0, false, null);
     }
 
     /**
@@ -61,28 +74,86 @@ public final class PostgresServer implements AutoCloseable {
      *                production; the library turns it off, which a one-service test run can afford
      */
     public static PostgresServer embedded(Path directory, int port, boolean fresh, boolean durable) {
+        Path home = directory.toAbsolutePath();
+        if (fresh) {
+            Directories.deleteRecursively(home.resolve("data"));
+        }
+        int chosenPort = port == 0 ? TcpPorts.free() : port;
+        EmbeddedPostgres postgres = startEmbedded(home, chosenPort, durable);
+        return new PostgresServer(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "", home, chosenPort, durable,
+                postgres);
+    }
+
+    private static EmbeddedPostgres startEmbedded(Path home, int port, boolean durable) {
         try {
-            Path data = directory.toAbsolutePath().resolve("data");
-            Path binaries = directory.toAbsolutePath().resolve("binaries");
+            Path binaries = home.resolve("binaries");
             Files.createDirectories(binaries);
-            if (fresh) {
-                Directories.deleteRecursively(data);
-            }
             // The library would delete a data directory it was told to clean when it stops: it never is.
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+            return EmbeddedPostgres.builder()
                     .setOverrideWorkingDirectory(binaries.toFile())
-                    .setDataDirectory(data)
+                    .setDataDirectory(home.resolve("data"))
                     .setCleanDataDirectory(false)
-                    .setPort(port == 0 ? TcpPorts.free() : port)
+                    .setPort(port)
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("synchronous_commit", durable ? "on" : "off")
-                    .setOutputRedirector(ProcessBuilder.Redirect.appendTo(directory.resolve("postgres.log").toFile()))
-                    .setErrorRedirector(ProcessBuilder.Redirect.appendTo(directory.resolve("postgres.log").toFile()))
+                    .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log(home).toFile()))
+                    .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log(home).toFile()))
                     .start();
-            return new PostgresServer(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "", postgres, data);
         } catch (IOException e) {
-            throw new UncheckedIOException("embedded PostgreSQL failed to start; see " + directory.resolve("postgres.log"), e);
+            throw new UncheckedIOException("embedded PostgreSQL failed to start; see " + log(home), e);
         }
+    }
+
+    private static Path log(Path home) {
+        return home.resolve("postgres.log");
+    }
+
+    /** The embedded server's log. */
+    public Path logFile() {
+        return log(directory);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /**
+     * The embedded server's main process (its postmaster, started by pg_ctl, so not a child of
+     * this JVM): running, or ended after a crash; null for a server of the environment or once closed.
+     */
+    synchronized ProcessHandle postmaster() {
+        return postmaster;
+    }
+
+    /**
+     * Starts the embedded server again on its data if its postmaster is still {@code expected}
+     * (one that ended), and returns once it accepts connections; false, doing nothing, otherwise.
+     */
+    synchronized boolean startIfStill(ProcessHandle expected) {
+        if (embedded == null || !Objects.equals(postmaster, expected)) {
+            return false;
+        }
+        // Until the old process is gone for good (reaped), PostgreSQL takes it for a server still running on
+        // the data; and a start the library sees fail keeps its lock on the data directory for good.
+        try {
+            if (expected != null) {
+                expected.onExit().get(REAP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            }
+        } catch (TimeoutException | ExecutionException e) {
+            throw new IllegalStateException("the ended PostgreSQL process " + expected.pid() + " is still there after "
+                    + REAP_TIMEOUT.toSeconds() + " s (not reaped)", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+        try {
+            embedded.close(); // releases the library's lock on the data directory; the server has already gone
+        } catch (IOException | RuntimeException alreadyStopped) {
+            // nothing to stop
+        }
+        embedded = startEmbedded(directory, port, durable);
+        postmaster = readPostmaster();
+        return true;
     }
 
     public String user() {
@@ -94,16 +165,19 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     public boolean isEmbedded() {
-        return embedded != null;
+        return directory != null;
     }
 
-    /** The embedded server's main process id (from its postmaster.pid), or null for a server of the environment. */
-    public Long pid() {
-        if (dataDirectory == null) {
-            return null;
-        }
+    /** The embedded server's main process id while it runs, or null (a server of the environment too). */
+    public synchronized Long pid() {
+        return postmaster != null && postmaster.isAlive() ? postmaster.pid() : null;
+    }
+
+    /** The process whose id the server wrote in its postmaster.pid when it started. */
+    private ProcessHandle readPostmaster() {
         try {
-            return Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).trim());
+            long pid = Long.parseLong(Files.readAllLines(directory.resolve("data").resolve("postmaster.pid")).get(0).trim());
+            return ProcessHandle.of(pid).orElse(null);
         } catch (IOException | RuntimeException unreadable) {
             return null;
         }
@@ -159,10 +233,13 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         if (embedded != null) {
+            EmbeddedPostgres stopping = embedded;
+            embedded = null;
+            postmaster = null;
             try {
-                embedded.close();
+                stopping.close();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

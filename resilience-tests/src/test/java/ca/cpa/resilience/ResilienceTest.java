@@ -1,6 +1,7 @@
 package ca.cpa.resilience;
 
 import ca.cpa.runtime.LocalSuite;
+import ca.cpa.runtime.Supervisor;
 import ca.cpa.testing.Calls;
 import ca.cpa.testing.KafkaEvents;
 import ca.cpa.testing.SuiteClient;
@@ -50,13 +51,15 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Faults on purpose, against the whole suite as {@code ./cpa up} runs it: malformed input
- * generated from the OpenAPI document, a service down, a service killed under load, and the
- * broker killed while requests come in. Each part is bounded in time, makes its own data, and
- * leaves the suite running, so the parts run in any order.
+ * Faults on purpose, against the whole suite as {@code ./cpa up} runs it, supervised: malformed
+ * input generated from the OpenAPI document, a service down, a service killed under load, the
+ * broker killed while requests come in, and a service and the broker killed from outside, which
+ * the supervisor starts again. Each part is bounded in time, makes its own data, and leaves the
+ * suite running, so the parts run in any order.
  */
 class ResilienceTest {
 
@@ -79,7 +82,8 @@ class ResilienceTest {
 
     @BeforeAll
     static void startTheSuite() {
-        suite = SuiteUnderTest.start("resilience", Map.of());
+        // stopped or killed on purpose through the suite, a part stays down until the test starts it
+        suite = SuiteUnderTest.start("resilience", Map.of()).supervise();
         gateway = new SuiteClient(suite.gatewayUrl(), suite.tokens());
     }
 
@@ -237,6 +241,46 @@ class ResilienceTest {
         assertEquals(300, applied - appliedBefore, "authorization-service applied each event once");
         System.out.printf("broker outage: 300 missions created in %d ms while the broker was down; %d events sent twice, "
                 + "applied once%n", creatingMillis, resent);
+    }
+
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void aServiceAndTheBrokerKilledFromOutsideAreStartedAgainByTheSupervisorAndTheSuiteWorksOn() throws Exception {
+        Map<String, Long> before = suite.processIds();
+        int serviceRestarts = part("mission-service").restarts();
+        int brokerRestarts = part("kafka").restarts();
+
+        ProcessHandle.of(before.get("kafka")).orElseThrow().destroyForcibly();
+        ProcessHandle.of(before.get("mission-service")).orElseThrow().destroyForcibly();
+
+        Supervisor.Status broker = awaitRestarted("kafka", brokerRestarts + 1);
+        Supervisor.Status service = awaitRestarted("mission-service", serviceRestarts + 1);
+        for (Supervisor.Status restarted : List.of(broker, service)) {
+            assertNotEquals(before.get(restarted.name()), restarted.pid());
+            assertTrue(restarted.lastExit().startsWith("exit status 137 (signal 9) at "), restarted.lastExit());
+        }
+        assertEquals(broker.pid(), suite.processIds().get("kafka"));
+        assertEquals(service.pid(), suite.processIds().get("mission-service"));
+        // the restarted service takes a mission, and its event reaches authorization-service through the restarted broker
+        String mission = mission("REVIVED");
+        awaitCount("authorization-service", "SELECT count(*) FROM known_mission WHERE id = '" + mission + "'", 1);
+    }
+
+    private static Supervisor.Status part(String name) {
+        return suite.partStatus().stream().filter(status -> status.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    /** The part's status once it runs again after its {@code restarts}-th restart; the test fails if that never comes. */
+    private static Supervisor.Status awaitRestarted(String name, int restarts) {
+        Instant deadline = Instant.now().plus(SuiteClient.PATIENCE);
+        Supervisor.Status status = part(name);
+        while (!(status.state() == Supervisor.State.RUNNING && status.restarts() == restarts) && Instant.now().isBefore(deadline)) {
+            SuiteClient.pause(Duration.ofMillis(200));
+            status = part(name);
+        }
+        assertEquals(Supervisor.State.RUNNING, status.state(), status.toString());
+        assertEquals(restarts, status.restarts(), status.toString());
+        return status;
     }
 
     private static void run(List<ApiFuzzer.Case> cases, List<String> findings) throws Exception {
