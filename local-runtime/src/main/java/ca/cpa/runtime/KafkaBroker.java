@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -21,6 +22,10 @@ import java.util.concurrent.TimeUnit;
  * Its data lives in a directory the caller chooses, so a stopped broker can be started
  * again with every topic and offset it had: that is how tests take the broker away and
  * bring it back.
+ * <p>
+ * By default its clients connect in plain text with no login. {@link #withScram} makes one
+ * that secures it as production brokers are: clients log in with SASL/SCRAM-SHA-512 and may do
+ * only what an ACL allows them.
  */
 public final class KafkaBroker implements AutoCloseable {
 
@@ -32,7 +37,34 @@ public final class KafkaBroker implements AutoCloseable {
     private final int port;
     private final int controllerPort;
     private final String heap;
+    /** The super user of a broker with SCRAM logins and ACLs; null: plain text, no ACLs. */
+    private final ScramUser superUser;
+    /** The users created with the storage, beside the super user. */
+    private final List<ScramUser> users;
     private Process process;
+
+    /** A SCRAM user: its name and password, plain words (they go unescaped into the storage tool's arguments and a JAAS line). */
+    public record ScramUser(String name, String password) {
+
+        public ScramUser {
+            if ((name + password).matches(".*[\\s\"\\\\,\\[\\]=;].*")) {
+                throw new IllegalArgumentException("a SCRAM user's name and password may not hold spaces, quotes, "
+                        + "backslashes, commas, brackets, '=' or ';': " + name);
+            }
+        }
+
+        /** What a client sets to log in as this user, as {@code kafka.*} properties have it without their prefix. */
+        public Map<String, String> clientSettings() {
+            return Map.of("security.protocol", "SASL_PLAINTEXT",
+                    "sasl.mechanism", "SCRAM-SHA-512",
+                    "sasl.jaas.config", jaasConfig());
+        }
+
+        String jaasConfig() {
+            return "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + name
+                    + "\" password=\"" + password + "\";";
+        }
+    }
 
     /**
      * @param directory where the broker keeps its configuration, data and log
@@ -40,6 +72,22 @@ public final class KafkaBroker implements AutoCloseable {
      * @param heap the broker JVM's maximum heap, e.g. {@code 512m}
      */
     public KafkaBroker(Path directory, int port, String heap) {
+        this(directory, port, heap, null, List.of());
+    }
+
+    /**
+     * A broker on which clients log in with SASL/SCRAM-SHA-512 (over plain TCP: it listens on
+     * the loopback address only) and may do only what an ACL allows ({@code StandardAuthorizer};
+     * no ACL, no access). {@code superUser} may do anything, and is the broker's own login;
+     * it and {@code users} are created with the storage, at the first start.
+     */
+    public static KafkaBroker withScram(Path directory, int port, String heap, ScramUser superUser, List<ScramUser> users) {
+        return new KafkaBroker(directory, port, heap, superUser, List.copyOf(users));
+    }
+
+    private KafkaBroker(Path directory, int port, String heap, ScramUser superUser, List<ScramUser> users) {
+        this.superUser = superUser;
+        this.users = users;
         this.directory = directory.toAbsolutePath();
         this.port = port == 0 ? TcpPorts.free() : port;
         // A fixed client port gets a fixed controller port beside it, so a kept data directory
@@ -148,11 +196,8 @@ public final class KafkaBroker implements AutoCloseable {
                 "process.roles=broker,controller",
                 "node.id=1",
                 "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
-                "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
-                "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
+                superUser == null ? plainTextListeners() : scramListeners(),
                 "controller.listener.names=CONTROLLER",
-                "inter.broker.listener.name=PLAINTEXT",
-                "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT",
                 "log.dirs=" + directory.resolve("data"),
                 "num.partitions=6",
                 "auto.create.topics.enable=false", // as in production: the services create their topics
@@ -169,10 +214,42 @@ public final class KafkaBroker implements AutoCloseable {
         return file;
     }
 
+    private String plainTextListeners() {
+        return String.join("\n",
+                "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
+                "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
+                "inter.broker.listener.name=PLAINTEXT",
+                "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT");
+    }
+
+    /**
+     * Clients log in with SCRAM on the client listener. The controller listener stays plain text
+     * (KRaft cannot check SCRAM there: the credentials live in the metadata it serves), so its
+     * anonymous principal, reachable on the loopback address only, is a super user too.
+     */
+    private String scramListeners() {
+        return String.join("\n",
+                "listeners=SASL_PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
+                "advertised.listeners=SASL_PLAINTEXT://127.0.0.1:" + port,
+                "inter.broker.listener.name=SASL_PLAINTEXT",
+                "listener.security.protocol.map=CONTROLLER:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT",
+                "sasl.enabled.mechanisms=SCRAM-SHA-512",
+                "sasl.mechanism.inter.broker.protocol=SCRAM-SHA-512",
+                "listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config=" + superUser.jaasConfig(),
+                "authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer",
+                "super.users=User:" + superUser.name() + ";User:ANONYMOUS");
+    }
+
     /** The id goes as {@code --cluster-id=ID}: a random id may start with '-', which would read as an option. */
     private void format(Path config) throws IOException {
-        Process formatting = java("kafka.tools.StorageTool", "format", "--cluster-id=" + newClusterId(), "--config", config.toString())
-                .start();
+        List<String> arguments = new ArrayList<>(List.of("format", "--cluster-id=" + newClusterId(), "--config", config.toString()));
+        if (superUser != null) {
+            List<ScramUser> logins = new ArrayList<>(users);
+            logins.add(superUser);
+            logins.forEach(user -> arguments.addAll(List.of("--add-scram",
+                    "SCRAM-SHA-512=[name=" + user.name() + ",password=" + user.password() + "]")));
+        }
+        Process formatting = java("kafka.tools.StorageTool", arguments.toArray(String[]::new)).start();
         try {
             if (!formatting.waitFor(60, TimeUnit.SECONDS) || formatting.exitValue() != 0) {
                 formatting.destroyForcibly();

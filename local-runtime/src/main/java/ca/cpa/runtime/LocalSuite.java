@@ -100,6 +100,8 @@ public final class LocalSuite implements AutoCloseable {
     private final Path dataDir;
     private final Ports ports;
     private final Map<String, String> environment;
+    /** Settings for one service only, on top of {@link #environment}: by service name. */
+    private final Map<String, Map<String, String>> serviceEnvironments;
     private final DevTokens tokens;
     private final List<Instance> instances;
     private final Map<String, Process> processes = new LinkedHashMap<>();
@@ -111,11 +113,14 @@ public final class LocalSuite implements AutoCloseable {
     private boolean closed;
     private Supervisor supervisor;
 
-    private LocalSuite(Path root, Path dataDir, Ports ports, Map<String, String> environment) {
+    private LocalSuite(Path root, Path dataDir, Ports ports, Map<String, String> environment,
+                       Map<String, Map<String, String>> serviceEnvironments) {
+        serviceEnvironments.keySet().forEach(LocalSuite::service); // refuses a name that is no service's
         this.root = root;
         this.dataDir = dataDir;
         this.ports = ports;
         this.environment = environment;
+        this.serviceEnvironments = serviceEnvironments;
         this.tokens = DevTokens.inDirectory(keyDirectory(dataDir));
         this.instances = instances(ports, replicas(environment));
     }
@@ -153,7 +158,19 @@ public final class LocalSuite implements AutoCloseable {
      * of {@code ports}, the others on free ports), sharing the service's database. Nothing runs yet.
      */
     public static LocalSuite prepare(Path root, Path dataDir, Ports ports, Map<String, String> environment) {
-        return new LocalSuite(root, dataDir, ports, Map.copyOf(environment));
+        return prepare(root, dataDir, ports, environment, Map.of());
+    }
+
+    /**
+     * As {@link #prepare(Path, Path, Ports, Map)}, and each service named in {@code serviceEnvironments}
+     * (every replica of it) also gets the variables given for it, over the shared ones: settings
+     * that differ by service, such as each one's own Kafka login ({@code KAFKA_SASL_JAAS_CONFIG}).
+     */
+    public static LocalSuite prepare(Path root, Path dataDir, Ports ports, Map<String, String> environment,
+                                     Map<String, Map<String, String>> serviceEnvironments) {
+        Map<String, Map<String, String>> copies = new LinkedHashMap<>();
+        serviceEnvironments.forEach((service, variables) -> copies.put(service, Map.copyOf(variables)));
+        return new LocalSuite(root, dataDir, ports, Map.copyOf(environment), Map.copyOf(copies));
     }
 
     /** Starts everything and returns when all is ready; on failure, what had started is stopped. */
@@ -422,6 +439,7 @@ public final class LocalSuite implements AutoCloseable {
         Map<String, String> env = builder.environment();
         env.clear();
         env.putAll(environment);
+        env.putAll(serviceEnvironments.getOrDefault(service.name(), Map.of()));
         env.put("QUARKUS_HTTP_PORT", Integer.toString(instance.port()));
         env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
         env.put("CPA_JWT_PUBLIC_KEY_LOCATION", keyDirectory(dataDir).resolve(DevTokens.PUBLIC_KEY_FILE).toUri().toString());

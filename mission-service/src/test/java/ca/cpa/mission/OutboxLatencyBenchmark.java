@@ -106,7 +106,7 @@ class OutboxLatencyBenchmark {
 
     private static KafkaConsumer<String, byte[]> consumerAtEnd() {
         Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaEvents.bootstrapServers());
+        config.putAll(KafkaEvents.clientSettings());
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "5");

@@ -3,7 +3,6 @@ package ca.cpa.mission;
 import ca.cpa.testing.KafkaEvents;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +24,7 @@ class TopicsTest {
 
     @Test
     void theServiceCreatesEveryTopicItTouchesWithTheConfiguredPartitionsAndTheBrokerCreatesNone() throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaEvents.bootstrapServers()))) {
+        try (Admin admin = Admin.create(KafkaEvents.clientSettings())) {
             await().atMost(Duration.ofSeconds(30)).until(() ->
                     admin.listTopics().names().get(10, TimeUnit.SECONDS).containsAll(TOPICS));
             Map<String, TopicDescription> topics = admin.describeTopics(TOPICS).allTopicNames().get(10, TimeUnit.SECONDS);

@@ -15,6 +15,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import io.smallrye.config.SmallRyeConfig;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.net.URI;
@@ -24,6 +25,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +41,8 @@ import java.util.function.Predicate;
  * CloudEvents 1.0 in Kafka binary mode, through the CloudEvents SDK.
  */
 public final class KafkaEvents {
+
+    private static final String KAFKA_PREFIX = "kafka.";
 
     private KafkaEvents() {
     }
@@ -59,8 +63,21 @@ public final class KafkaEvents {
         }
     }
 
-    public static String bootstrapServers() {
-        return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+    /**
+     * What the probes connect with: every {@code kafka.*} property of the configuration, without
+     * its prefix (the brokers, and on a secured broker a login), as a service takes its own.
+     * Read afresh at each call: a suite's tests set them as system properties when they start one.
+     */
+    public static Map<String, Object> clientSettings() {
+        SmallRyeConfig config = ConfigProvider.getConfig().unwrap(SmallRyeConfig.class);
+        Map<String, Object> settings = new HashMap<>();
+        for (String name : config.getLatestPropertyNames()) {
+            if (name.startsWith(KAFKA_PREFIX)) {
+                config.getOptionalValue(name, String.class)
+                        .ifPresent(value -> settings.put(name.substring(KAFKA_PREFIX.length()), value));
+            }
+        }
+        return settings;
     }
 
     /** Publishes a CloudEvent, keyed by its subject, and waits for the broker's acknowledgement. */
@@ -160,7 +177,7 @@ public final class KafkaEvents {
 
     private static KafkaConsumer<String, byte[]> consumer() {
         Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        config.putAll(clientSettings());
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -170,7 +187,7 @@ public final class KafkaEvents {
 
     private static Properties producerConfig() {
         Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        config.putAll(clientSettings());
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         return config;

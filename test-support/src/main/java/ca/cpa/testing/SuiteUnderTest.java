@@ -29,6 +29,15 @@ public final class SuiteUnderTest {
 
     /** Starts the suite named {@code name} with {@code settings} (environment variables) added. */
     public static LocalSuite start(String name, Map<String, String> settings) {
+        return start(name, settings, Map.of());
+    }
+
+    /**
+     * As {@link #start(String, Map)}, with {@code serviceSettings} added to the environment of
+     * the service each is given for (by name), such as each service's own Kafka login.
+     */
+    public static LocalSuite start(String name, Map<String, String> settings,
+                                   Map<String, Map<String, String>> serviceSettings) {
         Path workDir = Path.of(System.getProperty("cpa.test.work-dir", "target/cpa-" + name)).toAbsolutePath();
         Directories.deleteRecursively(workDir);
         Map<String, String> environment = new HashMap<>(System.getenv());
@@ -37,10 +46,19 @@ public final class SuiteUnderTest {
         environment.put("CPA_RATE_LIMIT_BURST", "10000");
         environment.put("CPA_ACCESS_LOG", "false");
         environment.putAll(settings);
-        LocalSuite suite = LocalSuite.prepare(root(), workDir, LocalSuite.Ports.free(), environment).start();
-        // the event probes (KafkaEvents) read the broker's address from the configuration
+        LocalSuite suite = LocalSuite.prepare(root(), workDir, LocalSuite.Ports.free(), environment, serviceSettings).start();
+        // the event probes (KafkaEvents) read the broker's address, and a login, from the
+        // configuration: none from an earlier suite stays
+        System.getProperties().stringPropertyNames().stream()
+                .filter(property -> property.startsWith("kafka."))
+                .forEach(System::clearProperty);
         System.setProperty("kafka.bootstrap.servers", suite.bootstrapServers());
         return suite;
+    }
+
+    /** The event probes (KafkaEvents) log in with {@code clientSettings} (Kafka client properties) from now on. */
+    public static void probeKafkaWith(Map<String, String> clientSettings) {
+        clientSettings.forEach((setting, value) -> System.setProperty("kafka." + setting, value));
     }
 
     /** The repository's root, where the services' builds and files are. */

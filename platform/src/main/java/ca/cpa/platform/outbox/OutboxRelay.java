@@ -1,6 +1,7 @@
 package ca.cpa.platform.outbox;
 
 import ca.cpa.platform.events.CloudEvents;
+import ca.cpa.platform.events.KafkaClientConfig;
 import io.agroal.api.AgroalDataSource;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventSerializer;
@@ -31,8 +32,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -65,8 +66,8 @@ public class OutboxRelay {
     @Inject
     MeterRegistry meters;
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+    @Inject
+    KafkaClientConfig kafka;
 
     /** Absent in a service that publishes no events: it then runs no relay. */
     @ConfigProperty(name = "cpa.events.source")
@@ -258,23 +259,22 @@ public class OutboxRelay {
         }
     }
 
-    private Properties producerConfig() {
-        Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        config.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay-" + source);
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5");
-        config.put(ProducerConfig.LINGER_MS_CONFIG, "0");
+    /** The service's Kafka settings (brokers, TLS, SASL) with the relay's own on top. */
+    private Map<String, Object> producerConfig() {
         // A send gives up within the send timeout, so a broker outage ends the batch (it is retried) rather than the relay.
         long deliveryTimeout = sendTimeout.toMillis() - 500;
-        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Long.toString(deliveryTimeout / 2));
-        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Long.toString(deliveryTimeout / 2));
-        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Long.toString(deliveryTimeout));
-        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, CloudEventSerializer.class.getName());
-        config.put(CloudEventSerializer.ENCODING_CONFIG, "BINARY");
-        return config;
+        return kafka.with(Map.ofEntries(
+                Map.entry(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay-" + source),
+                Map.entry(ProducerConfig.ACKS_CONFIG, "all"),
+                Map.entry(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true"),
+                Map.entry(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5"),
+                Map.entry(ProducerConfig.LINGER_MS_CONFIG, "0"),
+                Map.entry(ProducerConfig.MAX_BLOCK_MS_CONFIG, Long.toString(deliveryTimeout / 2)),
+                Map.entry(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Long.toString(deliveryTimeout / 2)),
+                Map.entry(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Long.toString(deliveryTimeout)),
+                Map.entry(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()),
+                Map.entry(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, CloudEventSerializer.class.getName()),
+                Map.entry(CloudEventSerializer.ENCODING_CONFIG, "BINARY")));
     }
 
     private static void pause(Duration duration) {
