@@ -1,10 +1,16 @@
 package ca.cpa.e2e;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 
 import static ca.cpa.e2e.Api.approver;
@@ -15,6 +21,7 @@ import static ca.cpa.e2e.Api.partner;
 import static ca.cpa.e2e.Api.unique;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The security edges, as a caller of the gateway meets them. */
 @ExtendWith(RunningSuite.class)
@@ -67,6 +74,44 @@ class SecurityEdgesTest {
                 .contentType("application/problem+json");
         as("auditor").get("/api/v1/authorization-cases/" + caseId[0]).then()
                 .body("status", equalTo("PENDING")).body("decisions.size()", equalTo(0));
+    }
+
+    /**
+     * A service builds its links from the X-Forwarded-* headers of the gateway only: the same
+     * headers sent to it from another address are ignored. The gateway runs on this machine, so
+     * the other address is this machine's own address on its network.
+     */
+    @Test
+    void aServiceBelievesXForwardedHeadersFromTheGatewayOnly() throws Exception {
+        String token = RunningSuite.suite().tokens().issue("forwarding-test", List.of("mission-planner"), null,
+                Duration.ofHours(1));
+        int port = RunningSuite.suite().serviceUrl("mission-service").getPort();
+        String fromTheGatewaysAddress = given().baseUri("http://127.0.0.1:" + port).auth().oauth2(token)
+                .contentType("application/json").header("X-Forwarded-Host", "cpa.example.gc.ca")
+                .header("X-Forwarded-Proto", "https").body(mission()).post("/api/v1/missions")
+                .then().statusCode(201).extract().header("Location");
+        assertTrue(fromTheGatewaysAddress.startsWith("https://cpa.example.gc.ca/api/v1/missions/"), fromTheGatewaysAddress);
+
+        String otherAddress = ownNetworkAddress();
+        Assumptions.assumeTrue(otherAddress != null, "this machine has no network address besides loopback");
+        String fromElsewhere = given().baseUri("http://" + otherAddress + ":" + port).auth().oauth2(token)
+                .contentType("application/json").header("X-Forwarded-Host", "attacker.example")
+                .header("X-Forwarded-Proto", "https").body(mission()).post("/api/v1/missions")
+                .then().statusCode(201).extract().header("Location");
+        assertTrue(fromElsewhere.startsWith("http://" + otherAddress + ":" + port + "/api/v1/missions/"), fromElsewhere);
+    }
+
+    private static String ownNetworkAddress() throws SocketException {
+        for (NetworkInterface network : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+            if (network.isUp() && !network.isLoopback()) {
+                for (InetAddress address : Collections.list(network.getInetAddresses())) {
+                    if (address instanceof Inet4Address && !address.isLoopbackAddress()) {
+                        return address.getHostAddress();
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     private static String mission() {

@@ -55,6 +55,22 @@ class RoutingTest {
     }
 
     @Test
+    void whatACallerClaimsInXForwardedHeadersNeverReachesAService() {
+        String marker = UUID.randomUUID().toString();
+        Callers.as(CALLER)
+                .header("X-Forwarded-Host", "attacker.example")
+                .header("X-Forwarded-Proto", "https")
+                .header("X-Forwarded-For", "203.0.113.7")
+                .get("/api/v1/missions/" + marker)
+                .then().statusCode(200);
+        StubService.Received received = StubServices.mission().receivedFor("/api/v1/missions/" + marker).get(0);
+        // nothing is in front of the gateway here: what it forwards is what it saw itself
+        assertEquals("localhost:" + io.restassured.RestAssured.port, received.headers().get("X-Forwarded-Host"));
+        assertEquals("http", received.headers().get("X-Forwarded-Proto"));
+        assertEquals("127.0.0.1", received.headers().get("X-Forwarded-For"));
+    }
+
+    @Test
     void aPathNoServiceServesIsANotFoundProblemAndReachesNoService() {
         int before = StubServices.mission().received().size();
         for (String path : new String[]{"/api/v1/unknown", "/api/v1/missions-archive", "/api/v2/missions"}) {

@@ -546,6 +546,15 @@ public final class LocalSuite implements AutoCloseable {
         requireOwnBroker().kill();
     }
 
+    /** Stalls the broker this suite started ({@code kill -STOP}) without ending it; {@link #thawBroker} resumes it. */
+    public void freezeBroker() {
+        requireOwnBroker().freeze();
+    }
+
+    public void thawBroker() {
+        requireOwnBroker().thaw();
+    }
+
     public void startBroker() {
         requireOwnBroker().start();
         note("Kafka ready again (" + bootstrapServers + ")");

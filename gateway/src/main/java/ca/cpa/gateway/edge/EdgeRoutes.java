@@ -94,18 +94,19 @@ public class EdgeRoutes {
     /**
      * What the caller called: the services build the links they answer ({@code Location}) from
      * these, so links point at the gateway, or at the ingress in front of it, never at a service.
+     * They are always the gateway's own view, never what a caller claims: Quarkus reads a
+     * proxy's {@code X-Forwarded-*} into the request only from the trusted proxies in front of
+     * the gateway ({@code CPA_GATEWAY_TRUSTED_PROXIES}), and the services trust only the gateway.
      */
     private static void forwarded(HttpServerRequest request) {
         MultiMap headers = request.headers();
-        if (!headers.contains(FORWARDED_PROTO)) {
-            headers.set(FORWARDED_PROTO, request.scheme());
-        }
-        if (!headers.contains(FORWARDED_HOST) && request.authority() != null) {
+        headers.set(FORWARDED_PROTO, request.scheme());
+        if (request.authority() != null) {
             headers.set(FORWARDED_HOST, request.authority().toString());
+        } else {
+            headers.remove(FORWARDED_HOST);
         }
-        String client = request.remoteAddress().hostAddress();
-        String chain = headers.get(FORWARDED_FOR);
-        headers.set(FORWARDED_FOR, chain == null ? client : chain + ", " + client);
+        headers.set(FORWARDED_FOR, request.remoteAddress().hostAddress());
     }
 
     /** The caller of a valid, unexpired token from the trusted issuer; empty for anything else. */

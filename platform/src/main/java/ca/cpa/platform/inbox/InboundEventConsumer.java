@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import io.agroal.api.AgroalDataSource;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.KafkaMessageFactory;
 import io.cloudevents.rw.CloudEventRWException;
@@ -26,6 +27,8 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -42,12 +45,15 @@ import java.util.stream.Collectors;
  * recorded by its {@code ce_id} in the transaction that applies it, so a redelivered or
  * replayed event changes nothing. An event no retry can fix goes to the dead-letter topic with
  * the reason in its {@code dead-letter-reason} header; a passing failure (a lock, a lost
- * connection) is retried here, in order, before anything is given up.
+ * connection) is retried here, in order, before anything is given up. While the database
+ * cannot be reached at all, the event is not at fault: it waits, with the events behind it,
+ * for as long as the outage lasts, and none is dead-lettered for it.
  */
 @ApplicationScoped
 public class InboundEventConsumer {
 
     private static final Logger LOG = Logger.getLogger(InboundEventConsumer.class);
+    private static final Duration DATABASE_RETRY = Duration.ofSeconds(2);
 
     private final Map<String, EventHandler<?>> handlers = new HashMap<>();
     private final Set<String> ignoredTypes;
@@ -56,13 +62,16 @@ public class InboundEventConsumer {
     private final EntityManager entityManager;
     private final MeterRegistry meters;
     private final int maxAttempts;
+    private final AgroalDataSource dataSource;
+    /** Events are consumed one at a time, on one worker thread after another. */
+    private volatile boolean waitingForDatabase;
 
     @Inject
     public InboundEventConsumer(@All List<EventHandler<?>> handlers,
                                 @ConfigProperty(name = "cpa.inbox.ignored-types") Optional<Set<String>> ignoredTypes,
                                 @ConfigProperty(name = "cpa.inbox.max-attempts", defaultValue = "8") int maxAttempts,
                                 ObjectMapper objectMapper, Validator validator, EntityManager entityManager,
-                                MeterRegistry meters) {
+                                MeterRegistry meters, AgroalDataSource dataSource) {
         for (EventHandler<?> handler : handlers) {
             if (this.handlers.put(handler.eventType(), handler) != null) {
                 throw new IllegalStateException("two handlers for " + handler.eventType());
@@ -77,6 +86,7 @@ public class InboundEventConsumer {
         this.entityManager = entityManager;
         this.meters = meters;
         this.maxAttempts = maxAttempts;
+        this.dataSource = dataSource;
     }
 
     @Incoming("inbound-events")
@@ -117,6 +127,10 @@ public class InboundEventConsumer {
                     return true;
                 });
                 count(applied ? "applied" : "duplicate", event.type());
+                if (waitingForDatabase) {
+                    LOG.infof("the database answers again; event %s applied", event.id());
+                    waitingForDatabase = false;
+                }
                 return;
             } catch (UnprocessableEventException e) {
                 throw e;
@@ -125,12 +139,31 @@ public class InboundEventConsumer {
                 throw new UnprocessableEventException(event.type() + " " + event.id() + " refused: "
                         + refused.getMessage());
             } catch (RuntimeException e) {
+                if (!databaseAnswers()) {
+                    if (!waitingForDatabase) {
+                        LOG.warnf("the database cannot be reached; event %s and those behind it wait for it: %s",
+                                event.id(), rootCause(e));
+                    }
+                    waitingForDatabase = true;
+                    attempt = 0;
+                    pause(DATABASE_RETRY);
+                    continue;
+                }
                 if (attempt >= maxAttempts) {
                     throw new UnprocessableEventException("processing failed " + attempt + " times: " + rootCause(e));
                 }
                 LOG.debugf("attempt %d at event %s failed, retrying: %s", attempt, event.id(), rootCause(e));
                 pause(Duration.ofMillis(Math.min(5000, 50L << attempt)));
             }
+        }
+    }
+
+    /** Whether a connection to the database can be had and answers: a failure while it cannot is not the event's. */
+    private boolean databaseAnswers() {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.isValid((int) DATABASE_RETRY.toSeconds());
+        } catch (SQLException | RuntimeException e) {
+            return false;
         }
     }
 

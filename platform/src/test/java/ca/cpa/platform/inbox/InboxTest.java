@@ -7,9 +7,15 @@ import ca.cpa.testing.KafkaEvents.ReceivedEvent;
 import ca.cpa.testing.KafkaEvents;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.UUID;
 
@@ -21,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The inbox of a service as its users see it: each event applied once however often it is
  * delivered, what cannot be processed set aside on the dead-letter topic without holding up
- * what follows, ignored types acknowledged, passing failures retried.
+ * what follows, ignored types acknowledged, passing failures retried, a database outage waited out.
  * <p>
  * Events about one subject share a key, so a partition, and are consumed in the order sent:
  * once a later event about the subject has been applied, an earlier one has been dealt with.
@@ -30,6 +36,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class InboxTest {
 
     private static final Duration EVENTUALLY = Duration.ofSeconds(60);
+    /** A database outage longer than all the attempts at an event failing for a passing reason (max-attempts is 3 here). */
+    private static final Duration OUTAGE = Duration.ofSeconds(5);
     private static final String TOPIC = "cpa.platform-test.inbound";
     private static final String DEAD_LETTERS = "cpa.platform-test.dead-letter";
     private static final String PARTNER = "/cpa/some-partner";
@@ -127,6 +135,49 @@ class InboxTest {
         awaitApplied(publishRecorded(subject, "after the retried one"));
         assertTrue(KafkaEvents.all(DEAD_LETTERS).stream().noneMatch(e -> eventId.equals(e.header("ce_id"))),
                 "not dead-lettered");
+    }
+
+    @Test
+    void anEventMetWhileTheDatabaseCannotBeReachedWaitsForItAndIsNotDeadLettered() throws Exception {
+        String subject = newSubject();
+        UUID eventId;
+        try (Connection admin = adminConnection()) {
+            refuseConnections(admin, true);
+            try {
+                eventId = publishRecorded(subject, "while the database is away");
+                // longer than every attempt the inbox makes at an event that fails for a passing reason
+                Thread.sleep(OUTAGE.toMillis());
+            } finally {
+                refuseConnections(admin, false);
+            }
+        }
+        awaitApplied(eventId);
+        assertEquals(1, things.notesOfEvent(eventId));
+        assertEquals(1, handlers.attempts(eventId), "the handler ran once the database answered");
+        assertTrue(KafkaEvents.all(DEAD_LETTERS).stream().noneMatch(e -> eventId.toString().equals(e.header("ce_id"))),
+                "not dead-lettered");
+    }
+
+    private static Connection adminConnection() throws SQLException {
+        Config config = ConfigProvider.getConfig();
+        return DriverManager.getConnection(databaseUrl().replaceFirst("/[^/?]+(\\?|$)", "/postgres$1"),
+                config.getValue("quarkus.datasource.username", String.class),
+                config.getOptionalValue("quarkus.datasource.password", String.class).orElse(""));
+    }
+
+    /** Makes this application's database refuse connections, and ends those it has; or take them again. */
+    private static void refuseConnections(Connection admin, boolean refuse) throws SQLException {
+        String database = databaseUrl().replaceFirst(".*/([^/?]+)(\\?.*)?$", "$1");
+        try (Statement sql = admin.createStatement()) {
+            sql.execute("ALTER DATABASE " + database + " ALLOW_CONNECTIONS " + !refuse);
+            if (refuse) {
+                sql.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + database + "'");
+            }
+        }
+    }
+
+    private static String databaseUrl() {
+        return ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class);
     }
 
     private UUID publishRecorded(String subject, String text) {
