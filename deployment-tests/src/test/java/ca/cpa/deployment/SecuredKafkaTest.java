@@ -77,9 +77,9 @@ class SecuredKafkaTest {
     /** What a service does on the broker: the topics it reads (with its group, named as it), publishes to, dead-letters to. */
     private record Access(String service, List<String> reads, String publishes, String deadLetters) {
 
-        /** Every topic the service creates at start when missing (platform TopicProvisioning). */
-        List<String> touches() {
-            List<String> topics = new ArrayList<>(reads);
+        /** The topics the service writes to, which it creates at start when missing (platform TopicProvisioning). */
+        List<String> writes() {
+            List<String> topics = new ArrayList<>();
             if (publishes != null) {
                 topics.add(publishes);
             }
@@ -222,7 +222,7 @@ class SecuredKafkaTest {
                 acls.add(allow(principal, ResourceType.TOPIC, access.publishes(), AclOperation.ALTER_CONFIGS));
             }
             acls.add(allow(principal, ResourceType.TOPIC, access.deadLetters(), AclOperation.WRITE));
-            access.touches().forEach(topic -> acls.add(allow(principal, ResourceType.TOPIC, topic, AclOperation.CREATE)));
+            access.writes().forEach(topic -> acls.add(allow(principal, ResourceType.TOPIC, topic, AclOperation.CREATE)));
         }
         PUBLIC_TOPICS.forEach(topic -> acls.add(allow(PARTNER, ResourceType.TOPIC, topic, AclOperation.READ)));
         acls.add(new AclBinding(new ResourcePattern(ResourceType.GROUP, PARTNER, PatternType.PREFIXED),

@@ -13,7 +13,9 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -31,7 +33,8 @@ import java.util.concurrent.TimeoutException;
  * Creates the topics a service publishes to, consumes from and dead-letters to, with the
  * configured partition count and replication factor, rather than leaving it to the broker's
  * auto-creation (which production brokers, and the local one, have switched off). Every
- * service creates every topic it touches, so the order they start in does not matter.
+ * service creates every missing topic it touches, so the order they start in does not matter;
+ * where ACLs let a service create only the topics it writes to, it waits for the others.
  * <p>
  * Partitions are the unit of parallelism: a consumer group spreads them over a service's
  * replicas, and events keyed by their aggregate's id stay in order within one partition.
@@ -134,16 +137,24 @@ public class TopicProvisioning {
         }
     }
 
-    /** Creates what is missing and checks what exists; {@code created} collects the topics created, over attempts. */
+    /**
+     * Creates what is missing and checks what exists; {@code created} collects the topics created,
+     * over attempts. Only missing topics are created, so that on a cluster with ACLs a service
+     * needs the right to create its own topics only: one it consumes is created by its owner, or
+     * by whichever service starts first where the rights allow it.
+     */
     private void provision(Admin admin, SortedSet<String> created)
             throws InterruptedException, ExecutionException, TimeoutException {
-        for (var creation : admin.createTopics(topics().stream()
-                .map(this::newTopic).toList())
-                .values().entrySet()) {
+        SortedSet<String> missing = missing(admin);
+        for (var creation : admin.createTopics(missing.stream().map(this::newTopic).toList()).values().entrySet()) {
             try {
                 creation.getValue().get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
                 created.add(creation.getKey());
             } catch (ExecutionException e) {
+                if (e.getCause() instanceof TopicAuthorizationException && !owned(creation.getKey())) {
+                    throw new IllegalStateException(creation.getKey() + " does not exist yet, and this service may not "
+                            + "create it: waiting for the service that publishes to it", e.getCause());
+                }
                 if (!(e.getCause() instanceof TopicExistsException)) {
                     throw e;
                 }
@@ -164,6 +175,27 @@ public class TopicProvisioning {
                                 + "since adding partitions would move keys and could reorder an aggregate's events",
                         topic.name(), topic.partitions().size(), partitions));
         LOG.infof("topics ready: %s (created by this start: %s)", topics(), created.isEmpty() ? "none" : created);
+    }
+
+    /** The topics this service touches that the broker does not know. */
+    private SortedSet<String> missing(Admin admin) throws InterruptedException, ExecutionException, TimeoutException {
+        SortedSet<String> missing = new TreeSet<>();
+        for (var description : admin.describeTopics(topics()).topicNameValues().entrySet()) {
+            try {
+                description.getValue().get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+                    throw e;
+                }
+                missing.add(description.getKey());
+            }
+        }
+        return missing;
+    }
+
+    /** The topics this service writes to: its own events and its dead letters. */
+    private boolean owned(String topic) {
+        return topic.equals(deadLetterTopic) || publishedTopic.filter(topic::equals).isPresent();
     }
 
     private NewTopic newTopic(String name) {
