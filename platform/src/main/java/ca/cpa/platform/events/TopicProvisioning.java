@@ -146,19 +146,23 @@ public class TopicProvisioning {
     private void provision(Admin admin, SortedSet<String> created)
             throws InterruptedException, ExecutionException, TimeoutException {
         SortedSet<String> missing = missing(admin);
+        // every creation's outcome is taken before one failure is reported, so that none is missed in created
+        RuntimeException failure = null;
         for (var creation : admin.createTopics(missing.stream().map(this::newTopic).toList()).values().entrySet()) {
             try {
                 creation.getValue().get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
                 created.add(creation.getKey());
             } catch (ExecutionException e) {
                 if (e.getCause() instanceof TopicAuthorizationException && !owned(creation.getKey())) {
-                    throw new IllegalStateException(creation.getKey() + " does not exist yet, and this service may not "
-                            + "create it: waiting for the service that publishes to it", e.getCause());
-                }
-                if (!(e.getCause() instanceof TopicExistsException)) {
-                    throw e;
+                    failure = new IllegalStateException(creation.getKey() + " does not exist yet, and this service may "
+                            + "not create it: waiting for the service that publishes to it", e.getCause());
+                } else if (!(e.getCause() instanceof TopicExistsException)) {
+                    failure = new IllegalStateException("creating " + creation.getKey() + " failed", e.getCause());
                 }
             }
+        }
+        if (failure != null) {
+            throw failure;
         }
         if (publishedTopic.isPresent()) {
             ConfigResource owned = new ConfigResource(ConfigResource.Type.TOPIC, publishedTopic.get());
