@@ -1,6 +1,7 @@
 package ca.cpa.gateway;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServer;
@@ -40,7 +41,7 @@ public final class StubService {
         AFTER_ANSWER,
         /** Answers with {@code Connection: close}, then closes the connection. */
         ANNOUNCED,
-        /** Refuses the body's media type (415) without reading the body, then closes the connection. */
+        /** Refuses the body's media type (415) without reading the body, and closes the connection once it has arrived. */
         REFUSE_UNREAD,
         /**
          * The first time a request id is seen: reads the request and closes the connection without
@@ -131,9 +132,17 @@ public final class StubService {
         Close close = Close.of(request.getHeader(CLOSE_HEADER));
         if (close == Close.REFUSE_UNREAD) {
             record(request, -1);
-            request.response().setStatusCode(415).putHeader("Content-Type", "application/problem+json")
-                    .end(new JsonObject().put("status", 415).encode())
-                    .onComplete(done -> connection.close());
+            Future<Void> answered = request.response().setStatusCode(415).putHeader("Content-Type", "application/problem+json")
+                    .end(new JsonObject().put("status", 415).encode());
+            // once the body has arrived (unread): closing with bytes still on their way would make
+            // TCP reset the connection, and the answer could be lost before the gateway reads it
+            Promise<Void> arrived = Promise.promise();
+            if (request.isEnded()) {
+                arrived.complete();
+            } else {
+                request.endHandler(arrived::tryComplete);
+            }
+            Future.all(answered, arrived.future()).onComplete(done -> connection.close());
             return;
         }
         request.body().onSuccess(body -> {

@@ -6,6 +6,7 @@ import ca.cpa.platform.core.tracing.RequestId;
 import io.vertx.circuitbreaker.OpenCircuitException;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClosedException;
@@ -48,12 +49,13 @@ public final class DownstreamProxy {
     private static final Logger LOG = Logger.getLogger(DownstreamProxy.class);
     private static final String ORIGIN = "cpa.origin";
     private static final String SERVICE_REQUEST = "cpa.service-request";
+    private static final String ANSWER_BROKEN = "cpa.answer-broken";
     private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     /** Methods whose effect is the same sent once or twice (RFC 9110, 9.2.2). */
     private static final Set<HttpMethod> IDEMPOTENT = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.PUT,
             HttpMethod.DELETE, HttpMethod.OPTIONS);
     /** The largest request body read whole before it is sent, so that it can be sent again if its connection is lost. */
-    static final int KEPT_BODY_BYTES = 64 * 1024;
+    private static final int KEPT_BODY_BYTES = 64 * 1024;
 
     private final Downstream downstream;
     private final HttpProxy proxy;
@@ -100,9 +102,13 @@ public final class DownstreamProxy {
                         .setConnectTimeout(timeoutMillis)
                         .setIdleTimeout(timeoutMillis))
                 .onSuccess(call -> context.set(SERVICE_REQUEST, call))
-                .map(call -> call.request()
-                        // a call abandoned on purpose (a body over the limit, a lost connection) is answered for, not an error to log
-                        .exceptionHandler(failure -> LOG.debugf("call to %s ended: %s", downstream.name(), failure)));
+                .map(call -> {
+                    // the connection may close before the answer is streamed on: AnswerBody decides what that means
+                    call.request().response().onSuccess(answer ->
+                            answer.exceptionHandler(broken -> context.set(ANSWER_BROKEN, broken)));
+                    // a call abandoned on purpose (a body over the limit, a lost connection) is answered for, not an error to log
+                    return call.request().exceptionHandler(failure -> LOG.debugf("call to %s ended: %s", downstream.name(), failure));
+                });
     }
 
     /** Chooses the replica, limits a body of unknown length, and answers for a failed call. */
@@ -119,15 +125,18 @@ public final class DownstreamProxy {
             boolean sendableTwice = IDEMPOTENT.contains(request.getMethod()) || request.headers().contains(IDEMPOTENCY_KEY);
             boolean chunked = request.headers().contains(HttpHeaders.TRANSFER_ENCODING);
             return ResendableBody.of(body, chunked, sendableTwice, KEPT_BODY_BYTES).compose(
-                    resendable -> {
-                        request.setBody(resendable.first());
-                        return new Call(context, resendable, downstream.inTurn(), tooLarge.future()).to(0);
-                    },
+                    resendable -> new Call(context, resendable, downstream.inTurn(), tooLarge.future())
+                            .to(0, resendable.first()),
                     unread -> Future.succeededFuture(abandoned(context, tooLarge.future())));
         }
 
         @Override
         public Future<Void> handleProxyResponse(ProxyContext context) {
+            Body answer = context.response().getBody();
+            if (answer != null) {
+                context.response().setBody(Body.body(new AnswerBody(answer.stream(), answer.length(),
+                        context.get(ANSWER_BROKEN, Throwable.class), Vertx.currentContext()), answer.length()));
+            }
             // how the service treats its connection to the gateway is no concern of the caller's connection
             context.response().headers().remove(HttpHeaders.CONNECTION).remove(HttpHeaders.KEEP_ALIVE);
             context.response().putHeader(RequestId.HEADER, context.request().proxiedRequest().getHeader(RequestId.HEADER));
@@ -148,14 +157,14 @@ public final class DownstreamProxy {
     private final class Call {
 
         private final ProxyContext context;
-        private final ResendableBody body;
+        private final ResendableBody resendable;
         private final List<Downstream.Origin> origins;
         private final Future<Void> tooLarge;
         private int resends;
 
-        Call(ProxyContext context, ResendableBody body, List<Downstream.Origin> origins, Future<Void> tooLarge) {
+        Call(ProxyContext context, ResendableBody resendable, List<Downstream.Origin> origins, Future<Void> tooLarge) {
             this.context = context;
-            this.body = body;
+            this.resendable = resendable;
             this.origins = origins;
             this.tooLarge = tooLarge;
         }
@@ -165,19 +174,22 @@ public final class DownstreamProxy {
          * is open) was sent nothing, so the next replica is tried, whatever the method; so is one
          * whose new connection broke, if the call can be sent again.
          */
-        Future<ProxyResponse> to(int index) {
+        Future<ProxyResponse> to(int index, Body body) {
             Downstream.Origin origin = origins.get(index);
             context.set(ORIGIN, origin);
             context.set(SERVICE_REQUEST, null);
+            context.set(ANSWER_BROKEN, null);
             return origin.breaker().<Outcome>execute(attempt -> {
                         tooLarge.onSuccess(exceeded -> attempt.tryComplete(Outcome.ABANDONED));
-                        context.sendRequest().onComplete(sent -> {
-                            Downstreams.ServiceRequest request = context.get(SERVICE_REQUEST, Downstreams.ServiceRequest.class);
+                        // a request of its own for each attempt: a lost one, still failing, cannot reset the next
+                        ProxyRequest request = ProxyRequest.reverseProxy(context.request().proxiedRequest()).setBody(body);
+                        connect(context).compose(request::send).onComplete(sent -> {
+                            Downstreams.ServiceRequest call = context.get(SERVICE_REQUEST, Downstreams.ServiceRequest.class);
                             if (sent.succeeded()) {
                                 attempt.tryComplete(new Outcome(sent.result(), null));
                             } else if (context.request().proxiedRequest().response().closed()) {
                                 attempt.tryComplete(Outcome.ABANDONED);
-                            } else if (keptConnectionClosed(request, sent.cause())) {
+                            } else if (keptConnectionClosed(call, sent.cause())) {
                                 attempt.tryComplete(new Outcome(null, sent.cause())); // no failure of the replica
                             } else {
                                 attempt.tryFail(sent.cause());
@@ -195,11 +207,10 @@ public final class DownstreamProxy {
                     }, failure -> {
                         boolean passOver = failure instanceof ConnectException || failure instanceof OpenCircuitException
                                 || connectionClosed(failure);
-                        Optional<Body> again = passOver && index + 1 < origins.size() ? body.again() : Optional.empty();
+                        Optional<Body> again = passOver && index + 1 < origins.size() ? resendable.again() : Optional.empty();
                         if (again.isPresent()) {
                             LOG.debugf("%s at %s passed over: %s", downstream.name(), origin.uri(), failure);
-                            context.request().setBody(again.get());
-                            return to(index + 1);
+                            return to(index + 1, again.get());
                         }
                         return Future.succeededFuture(failed(context, origin, failure));
                     });
@@ -207,7 +218,7 @@ public final class DownstreamProxy {
 
         /** The same call on another connection to the same replica, if it can be sent again. */
         private Future<ProxyResponse> sendAgain(int index, Downstream.Origin origin, Throwable lostConnection) {
-            Optional<Body> again = resends < maxResends ? body.again() : Optional.empty();
+            Optional<Body> again = resends < maxResends ? resendable.again() : Optional.empty();
             HttpServerRequest caller = context.request().proxiedRequest();
             if (again.isEmpty()) {
                 LOG.warnf("%s at %s closed the connection before answering %s %s, which is not sent twice: %s",
@@ -219,8 +230,7 @@ public final class DownstreamProxy {
             resends++;
             LOG.debugf("%s at %s closed a kept connection (%s): %s %s sent again", downstream.name(), origin.uri(),
                     lostConnection, caller.method(), caller.path());
-            context.request().setBody(again.get());
-            return to(index);
+            return to(index, again.get());
         }
 
         /**
