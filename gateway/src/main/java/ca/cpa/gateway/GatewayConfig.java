@@ -25,6 +25,15 @@ public interface GatewayConfig {
     @WithDefault("5s")
     Duration timeout();
 
+    /**
+     * How long a connection to a service is kept open, idle, for the next call. Below the
+     * services' own idle timeout ({@code quarkus.http.idle-timeout}, 30 minutes by default), so
+     * that the gateway, not the service, closes an idle connection, and no call takes one the
+     * service is closing.
+     */
+    @WithDefault("30s")
+    Duration keepAlive();
+
     /** The largest request body passed on (unless a service sets its own); a larger one is answered 413. */
     @WithDefault("1M")
     MemorySize maxBodySize();

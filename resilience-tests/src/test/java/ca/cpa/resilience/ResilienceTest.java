@@ -116,14 +116,17 @@ class ResilienceTest {
 
         Map<String, Long> before = state();
         List<String> findings = new CopyOnWriteArrayList<>();
+        List<String> serverErrors = new CopyOnWriteArrayList<>();
         List<ApiFuzzer.Case> refusable = cases.stream().filter(ApiFuzzer.Case::mustFail).toList();
-        run(refusable, findings);
+        run(refusable, findings, serverErrors);
         Map<String, Long> after = state();
         List<ApiFuzzer.Case> acceptable = cases.stream().filter(c -> !c.mustFail()).toList();
-        run(acceptable, findings);
+        run(acceptable, findings, serverErrors);
 
-        System.out.printf("fuzzing: %d requests (%d that must be refused), %d findings%n",
-                cases.size(), refusable.size(), findings.size());
+        System.out.printf("fuzzing: %d requests (%d that must be refused), %d 5xx, %d findings%n",
+                cases.size(), refusable.size(), serverErrors.size(), findings.size());
+        // a 5xx from the gateway or a service is a fault of ours, whatever the request
+        assertEquals(List.of(), serverErrors.stream().sorted().limit(40).toList(), serverErrors.size() + " 5xx");
         assertEquals(List.of(), findings.stream().sorted().limit(40).toList(), findings.size() + " findings");
         assertTrue(cases.size() >= 2000, "only " + cases.size() + " requests");
         assertEquals(before, after, "a refused request changed what the services keep");
@@ -359,7 +362,8 @@ class ResilienceTest {
         return status;
     }
 
-    private static void run(List<ApiFuzzer.Case> cases, List<String> findings) throws Exception {
+    /** Sends every case, four at a time: a 5xx goes to {@code serverErrors}, anything else amiss to {@code findings}. */
+    private static void run(List<ApiFuzzer.Case> cases, List<String> findings, List<String> serverErrors) throws Exception {
         Map<String, String> tokens = new ConcurrentHashMap<>();
         Calls.concurrently(cases.stream().<Callable<Void>>map(fuzz -> () -> {
             String token = fuzz.role() == null ? null : tokens.computeIfAbsent(fuzz.role(), role -> suite.tokens().issue(
@@ -371,7 +375,7 @@ class ResilienceTest {
                 findings.add(fuzz.name() + ": no answer (" + e + ")");
                 return null;
             }
-            check(fuzz, answer).ifPresent(findings::add);
+            check(fuzz, answer).ifPresent(answer.statusCode() >= 500 ? serverErrors::add : findings::add);
             return null;
         }).toList(), 4);
     }

@@ -60,14 +60,14 @@ public class DownstreamReadiness implements AsyncHealthCheck {
     }
 
     private Future<String> probe(Downstream.Origin origin) {
-        return downstreams.client().request(new RequestOptions()
+        return downstreams.request(new RequestOptions()
                         .setMethod(HttpMethod.GET)
                         .setHost(origin.host())
                         .setPort(origin.port())
                         .setURI("/q/health/ready")
                         .setConnectTimeout(PROBE_TIMEOUT_MILLIS)
                         .setIdleTimeout(PROBE_TIMEOUT_MILLIS))
-                .compose(request -> request.send())
+                .compose(call -> call.request().send())
                 .compose(response -> response.body().map(body -> response.statusCode() == 200 ? "UP"
                         : "DOWN (" + response.statusCode() + ")"))
                 .otherwise(failure -> "DOWN (" + failure.getMessage() + ")");

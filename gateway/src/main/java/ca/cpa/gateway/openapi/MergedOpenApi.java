@@ -102,14 +102,14 @@ public class MergedOpenApi {
     /** The document of the first replica that answers. */
     private Future<Void> fetch(Downstream service, List<Downstream.Origin> origins, int index) {
         Downstream.Origin origin = origins.get(index);
-        return downstreams.client().request(new RequestOptions()
+        return downstreams.request(new RequestOptions()
                         .setMethod(HttpMethod.GET)
                         .setHost(origin.host())
                         .setPort(origin.port())
                         .setURI("/q/openapi?format=json")
                         .setConnectTimeout(config.timeout().toMillis())
                         .setIdleTimeout(config.timeout().toMillis()))
-                .compose(request -> request.send())
+                .compose(call -> call.request().send())
                 .compose(response -> response.statusCode() == 200 ? response.body()
                         : Future.failedFuture("answered " + response.statusCode()))
                 .<Void>map(body -> {

@@ -5,26 +5,38 @@ import ca.cpa.gateway.edge.GatewayProblems;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.circuitbreaker.CircuitBreaker;
 import io.vertx.circuitbreaker.CircuitBreakerOptions;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpConnection;
+import io.vertx.core.http.RequestOptions;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.net.URI;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.WeakHashMap;
 
 /** The services behind the gateway, their replicas and proxies, and which serves which path. */
 @ApplicationScoped
 public class Downstreams {
 
+    /** Connections kept open to each replica. */
+    private static final int POOL_SIZE = 64;
+
     private final HttpClient client;
+    /** The connections requests were sent on, while they are open. */
+    private final Set<HttpConnection> used = Collections.newSetFromMap(Collections.synchronizedMap(new WeakHashMap<>()));
     private final List<Downstream> services;
     private final RouteTable<DownstreamProxy> routes;
 
@@ -33,7 +45,8 @@ public class Downstreams {
                        @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize serverBodyLimit) {
         this.client = vertx.createHttpClient(new HttpClientOptions()
                 .setKeepAlive(true)
-                .setMaxPoolSize(64)
+                .setKeepAliveTimeout((int) Math.max(1, config.keepAlive().toSeconds()))
+                .setMaxPoolSize(POOL_SIZE)
                 .setConnectTimeout((int) config.timeout().toMillis()));
         CircuitBreakerOptions breakerOptions = new CircuitBreakerOptions()
                 .setMaxFailures(config.circuitBreaker().failures())
@@ -56,8 +69,8 @@ public class Downstreams {
                         + " bytes) is above quarkus.http.limits.max-body-size (" + serverBodyLimit.asLongValue()
                         + " bytes): raise QUARKUS_HTTP_LIMITS_MAX_BODY_SIZE");
             }
-            DownstreamProxy proxy = new DownstreamProxy(downstream, client, problems,
-                    service.timeout().orElse(config.timeout()), config.circuitBreaker().reset(), maxBodyBytes);
+            DownstreamProxy proxy = new DownstreamProxy(downstream, client, this::request, problems,
+                    service.timeout().orElse(config.timeout()), config.circuitBreaker().reset(), maxBodyBytes, POOL_SIZE);
             for (String prefix : service.prefixes()) {
                 if (proxiesByPrefix.put(prefix, proxy) != null) {
                     throw new IllegalStateException("two services are configured for " + prefix);
@@ -77,9 +90,17 @@ public class Downstreams {
         return services;
     }
 
-    /** The client the gateway calls its services with (also for their health and API documents). */
-    public HttpClient client() {
-        return client;
+    /**
+     * A request to a service (a call, or a look at its health or API document) on a connection
+     * from the pool, and whether that connection was kept from an earlier request: the service
+     * may have closed such a connection just now, which says nothing of its health.
+     */
+    public Future<ServiceRequest> request(RequestOptions options) {
+        return client.request(options).map(request -> new ServiceRequest(request, !used.add(request.connection())));
+    }
+
+    /** A request on its way to a service. */
+    public record ServiceRequest(HttpClientRequest request, boolean keptConnection) {
     }
 
     @PreDestroy
