@@ -188,30 +188,22 @@ public final class KafkaBroker implements AutoCloseable {
 
     /**
      * A stall ({@code kill -STOP}): the process stays, its connections stay open, and nothing
-     * is answered, as from a broker in a long pause or on a disk that stopped; {@link #thaw} resumes it.
+     * is answered, as from a broker in a long pause or on a disk that stopped; {@link #kill} ends it.
      */
     public synchronized void freeze() {
-        signal("STOP");
-    }
-
-    public synchronized void thaw() {
-        signal("CONT");
-    }
-
-    private void signal(String name) {
         if (!isRunning()) {
             throw new IllegalStateException("the broker is not running");
         }
         try {
-            Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
-            if (kill.waitFor() != 0) {
-                throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed");
+            Process stop = new ProcessBuilder("kill", "-STOP", Long.toString(process.pid())).inheritIO().start();
+            if (stop.waitFor() != 0) {
+                throw new IllegalStateException("kill -STOP " + process.pid() + " failed");
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while signalling the broker", e);
+            throw new IllegalStateException("interrupted while stopping the broker", e);
         }
     }
 

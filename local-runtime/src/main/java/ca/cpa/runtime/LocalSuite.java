@@ -546,13 +546,9 @@ public final class LocalSuite implements AutoCloseable {
         requireOwnBroker().kill();
     }
 
-    /** Stalls the broker this suite started ({@code kill -STOP}) without ending it; {@link #thawBroker} resumes it. */
+    /** Stalls the broker this suite started ({@code kill -STOP}) without ending it; {@link #killBroker} ends it. */
     public void freezeBroker() {
         requireOwnBroker().freeze();
-    }
-
-    public void thawBroker() {
-        requireOwnBroker().thaw();
     }
 
     public void startBroker() {

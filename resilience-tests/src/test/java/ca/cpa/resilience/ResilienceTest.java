@@ -268,7 +268,8 @@ class ResilienceTest {
         Set<String> created = new HashSet<>(backlog);
         created.addAll(duringOutage);
         created.add(mission("AFTER-OUTAGE"));
-        awaitKnown(created);
+        awaitCount("authorization-service", "SELECT count(*) FROM known_mission WHERE id IN (" + quoted(created) + ")",
+                created.size());
         awaitQuiet();
         assertEquals(created.size(), appliedMissionsCreated("authorization-service"),
                 "authorization-service (restarted before the outage) applied each mission.created event once");
@@ -296,18 +297,6 @@ class ResilienceTest {
 
     private static double appliedMissionsCreated(String service) throws IOException, InterruptedException {
         return Calls.inboxCount(metrics(service), "applied", "ca.cpa.mission.created.v1");
-    }
-
-    /** Waits (up to {@link SuiteClient#PATIENCE}) until authorization-service knows each of {@code missions}. */
-    private static void awaitKnown(Set<String> missions) throws SQLException {
-        Instant deadline = Instant.now().plus(SuiteClient.PATIENCE);
-        String query = "SELECT count(*) FROM known_mission WHERE id IN (" + quoted(missions) + ")";
-        long known = Long.parseLong(SuiteUnderTest.value(suite, "authorization-service", query));
-        while (known < missions.size() && Instant.now().isBefore(deadline)) {
-            SuiteClient.pause(Duration.ofMillis(200));
-            known = Long.parseLong(SuiteUnderTest.value(suite, "authorization-service", query));
-        }
-        assertEquals(missions.size(), known, "missions authorization-service knows of those created");
     }
 
     /** Waits until authorization-service has applied the first of {@code missions}' events, looking often. */

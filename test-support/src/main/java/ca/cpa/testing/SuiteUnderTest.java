@@ -86,7 +86,8 @@ public final class SuiteUnderTest {
             SuiteClient.pause(Duration.ofMillis(200));
             found = value(suite, service, query);
         }
-        assertEquals(expected, found, service + ": " + query);
+        // a query listing many ids would bury the figures under its text
+        assertEquals(expected, found, service + ": " + (query.length() > 200 ? query.substring(0, 200) + "…" : query));
     }
 
     /** {@code query}'s one value, or null when it finds none. */
