@@ -45,6 +45,12 @@ final class Tools {
     /** What several wrk runs of one call measured, run by run. */
     record Runs(List<Double> rates, List<Double> p50, List<Double> p99, long failed) {
 
+        static Runs of(List<LoadResult> results) {
+            return new Runs(results.stream().map(LoadResult::requestsPerSecond).toList(),
+                    results.stream().map(LoadResult::p50).toList(), results.stream().map(LoadResult::p99).toList(),
+                    results.stream().mapToLong(LoadResult::failed).sum());
+        }
+
         Map<String, Object> asMap() {
             return Map.of("requestsPerSecond", rates, "p50Ms", p50, "p99Ms", p99, "failedAnswers", failed);
         }
@@ -56,21 +62,22 @@ final class Tools {
         }
     }
 
-    /** A 5 s warm-up, then {@code runs} wrk runs of {@code seconds} each. */
-    static Runs wrkRuns(String url, Path script, int connections, int seconds, int runs) {
-        wrk(url, script, connections, 5);
-        List<Double> rates = new ArrayList<>();
-        List<Double> p50 = new ArrayList<>();
-        List<Double> p99 = new ArrayList<>();
-        long failed = 0;
-        for (int run = 0; run < runs; run++) {
-            LoadResult result = wrk(url, script, connections, seconds);
-            rates.add(result.requestsPerSecond());
-            p50.add(result.p50());
-            p99.add(result.p99());
-            failed += result.failed();
+    /**
+     * Several calls measured in turns (a, b, a, b, ...) after a warm-up of each, so that none of
+     * them meets a service warmed longer than the others did: one {@link Runs} per URL.
+     */
+    static List<Runs> wrkInTurns(List<String> urls, Path script, int connections, int seconds, int runs, int warmUpSeconds) {
+        for (String url : urls) {
+            wrk(url, script, connections, warmUpSeconds);
         }
-        return new Runs(rates, p50, p99, failed);
+        List<List<LoadResult>> results = new ArrayList<>();
+        urls.forEach(url -> results.add(new ArrayList<>()));
+        for (int run = 0; run < runs; run++) {
+            for (int i = 0; i < urls.size(); i++) {
+                results.get(i).add(wrk(urls.get(i), script, connections, seconds));
+            }
+        }
+        return results.stream().map(Runs::of).toList();
     }
 
     /** wrk at {@code connections} connections for {@code seconds}; {@code script} sets method, body and headers. */
@@ -112,15 +119,38 @@ final class Tools {
 
     /** A wrk script: the method, body and headers of every request. */
     static Path wrkScript(String method, String body, Map<String, String> headers) {
+        return luaFile(wrkScriptText(method, headers) + (body == null ? "" : "wrk.body = [[" + body + "]]\n"));
+    }
+
+    /**
+     * A wrk script whose every request has a body of its own: {@code CODE} in {@code body} is
+     * replaced by a code no other request of any run uses (creates with a unique key).
+     */
+    static Path wrkUniqueScript(String method, String body, Map<String, String> headers) {
+        int at = body.indexOf("CODE");
+        StringBuilder lua = new StringBuilder(wrkScriptText(method, headers))
+                .append("math.randomseed(os.time())\n")
+                .append("local prefix = string.format(\"%d%04d\", os.time() % 1000000, math.random(0, 9999))\n")
+                .append("local thread_number = 0\n")
+                .append("function setup(thread) thread_number = thread_number + 1; thread:set(\"thread_id\", thread_number) end\n")
+                .append("local counter = 0\n")
+                .append("function request()\n  counter = counter + 1\n")
+                .append("  return wrk.format(nil, nil, nil, [[").append(body, 0, at).append("]] .. \"B\" .. prefix .. \"-\" .. thread_id .. \"-\" .. counter .. [[")
+                .append(body.substring(at + "CODE".length())).append("]])\nend\n");
+        return luaFile(lua.toString());
+    }
+
+    private static String wrkScriptText(String method, Map<String, String> headers) {
         StringBuilder lua = new StringBuilder("wrk.method = \"" + method + "\"\n");
-        if (body != null) {
-            lua.append("wrk.body = [[").append(body).append("]]\n");
-        }
         headers.forEach((name, value) -> lua.append("wrk.headers[\"").append(name).append("\"] = \"").append(value).append("\"\n"));
+        return lua.toString();
+    }
+
+    private static Path luaFile(String lua) {
         try {
             Path file = Files.createTempFile("cpa-bench-", ".lua");
             file.toFile().deleteOnExit();
-            return Files.writeString(file, lua.toString());
+            return Files.writeString(file, lua);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
