@@ -14,6 +14,7 @@ import static ca.cpa.mission.Api.missionJson;
 import static ca.cpa.mission.Api.planner;
 import static ca.cpa.mission.Api.uniqueCode;
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -181,6 +182,16 @@ class MissionResourceTest {
                 .then().statusCode(404).contentType("application/problem+json")
                 .body("type", equalTo("urn:cpa:problem:not-found"));
         as(Roles.AUDITOR).get("/api/v1/missions/not-a-uuid").then().statusCode(404);
+    }
+
+    @Test
+    void aTokenAcceptedBeforeIsRefusedOnceItHasExpired() {
+        String shortLived = Tokens.lasting(Roles.AUDITOR, Duration.ofSeconds(3));
+        given().auth().oauth2(shortLived).get("/api/v1/missions").then().statusCode(200);
+        given().auth().oauth2(shortLived).get("/api/v1/missions").then().statusCode(200);
+        // The service keeps a verified token until its expiry (1 s of clock skew under test), not beyond.
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).until(() ->
+                given().auth().oauth2(shortLived).get("/api/v1/missions").statusCode() == 401);
     }
 
     @Test

@@ -30,6 +30,11 @@ public final class Tokens {
         return SIGNER.issue(subject, List.of(role), organization, LIFETIME);
     }
 
+    /** A token that expires {@code lifetime} from now. */
+    public static String lasting(String role, Duration lifetime) {
+        return SIGNER.issue("test-" + role, List.of(role), null, lifetime);
+    }
+
     public static String expired(String role) {
         return SIGNER.sign(DevTokens.ISSUER, "test-" + role, List.of(role), null,
                 Instant.now().minus(Duration.ofHours(3)), Duration.ofHours(1));
