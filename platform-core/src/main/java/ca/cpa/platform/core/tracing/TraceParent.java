@@ -1,5 +1,6 @@
 package ca.cpa.platform.core.tracing;
 
+import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
@@ -52,13 +53,21 @@ public record TraceParent(String traceId, String parentId, String flags) {
         return "00-" + traceId + "-" + parentId + "-" + flags;
     }
 
+    /** {@code bytes} random bytes in lower-case hex, not all zero (W3C: an all-zero id is invalid). */
     private static String randomHex(int bytes) {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        StringBuilder hex = new StringBuilder(bytes * 2);
-        while (hex.length() < bytes * 2) {
-            hex.append(String.format("%016x", random.nextLong()));
+        byte[] random = new byte[bytes];
+        do {
+            ThreadLocalRandom.current().nextBytes(random);
+        } while (allZero(random));
+        return HexFormat.of().formatHex(random);
+    }
+
+    private static boolean allZero(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b != 0) {
+                return false;
+            }
         }
-        String value = hex.substring(0, bytes * 2);
-        return value.chars().allMatch(c -> c == '0') ? randomHex(bytes) : value;
+        return true;
     }
 }
