@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -120,6 +121,8 @@ public final class LocalSuite implements AutoCloseable {
     private final Map<String, Process> processes = new LinkedHashMap<>();
     /** By replica: the archive its process records, put in place once that process has ended ({@link StartupArchive}). */
     private final Map<String, CompletableFuture<Void>> archiving = new ConcurrentHashMap<>();
+    /** The processes recording an archive. */
+    private final Set<Process> recording = ConcurrentHashMap.newKeySet();
     private final Map<String, Duration> readyTimes = Collections.synchronizedMap(new LinkedHashMap<>());
     private PostgresServer postgres;
     private KafkaBroker broker;
@@ -467,14 +470,14 @@ public final class LocalSuite implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of(environment.getOrDefault("CPA_JAVA_OPTS", DEFAULT_JAVA_OPTS).trim().split("\\s+")));
         StartupArchive archive = archive(service);
-        Path recording = null;
+        Path recordTo = null;
         if (archive != null) {
             awaitArchive(instance); // the archive its last process wrote as it stopped
             if (archive.usable()) {
                 command.addAll(archive.use());
             } else if (instance.replica() == 1) { // the other replicas would only write the same archive
-                recording = archive.recording();
-                command.addAll(archive.record(recording));
+                recordTo = archive.recording();
+                command.addAll(archive.record(recordTo));
             }
         }
         command.addAll(List.of("-jar", jar(service).toString()));
@@ -500,9 +503,13 @@ public final class LocalSuite implements AutoCloseable {
             env.put("CPA_REPORTING_URL", urlList("reporting-service"));
         }
         Process process = builder.start();
-        if (recording != null) {
-            Path recorded = recording;
-            archiving.put(instance.name(), process.onExit().thenAccept(ended -> archive.recorded(recorded, ended.exitValue())));
+        if (recordTo != null) {
+            Path recorded = recordTo;
+            recording.add(process);
+            archiving.put(instance.name(), process.onExit().thenAccept(ended -> {
+                recording.remove(ended);
+                archive.recorded(recorded, ended.exitValue());
+            }));
         }
         return process;
     }
@@ -591,7 +598,8 @@ public final class LocalSuite implements AutoCloseable {
     }
 
     /**
-     * Stops every replica of a service as an operator would (SIGTERM, then SIGKILL after 20 s):
+     * Stops every replica of a service as an operator would (SIGTERM, then SIGKILL after 20 s, 60 s
+     * for one writing its class-data archive):
      * for maintenance such as resetting its consumer group, which Kafka allows only while the
      * group is empty.
      */
@@ -736,7 +744,7 @@ public final class LocalSuite implements AutoCloseable {
     private synchronized void stopAll() {
         List<Process> started = new ArrayList<>(processes.values());
         started.forEach(Process::destroy);
-        started.forEach(LocalSuite::stop);
+        started.forEach(this::stop);
         processes.clear();
         // the archives the stopped services wrote are put in place before this process may end
         archiving.values().forEach(pending -> pending.completeOnTimeout(null, 10, TimeUnit.SECONDS).exceptionally(failed -> null).join());
@@ -751,10 +759,11 @@ public final class LocalSuite implements AutoCloseable {
         }
     }
 
-    private static void stop(Process process) {
+    private void stop(Process process) {
         process.destroy();
         try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            // a JVM writing its class-data archive as it stops is given the time to finish it
+            if (!process.waitFor(recording.contains(process) ? 60 : 20, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
