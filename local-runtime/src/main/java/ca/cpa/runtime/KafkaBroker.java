@@ -229,6 +229,9 @@ public final class KafkaBroker implements AutoCloseable {
                 "share.coordinator.state.topic.replication.factor=1",
                 "share.coordinator.state.topic.min.isr=1",
                 "group.initial.rebalance.delay.ms=0",
+                // The log cleaner's map takes 128 MB of heap at start by default; the few compacted
+                // topics of a one-machine broker (consumer offsets) need a small part of it.
+                "log.cleaner.dedupe.buffer.size=8388608",
                 "");
         Path file = directory.resolve("server.properties");
         Files.writeString(file, config);

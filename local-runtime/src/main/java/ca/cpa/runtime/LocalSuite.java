@@ -17,7 +17,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The whole suite on one machine, as {@code ./cpa up} and the end-to-end tests start it:
@@ -95,6 +101,14 @@ public final class LocalSuite implements AutoCloseable {
             new Service("reporting-service", "cpa_reporting"),
             new Service("gateway", null));
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+    /**
+     * The services' JVM options unless {@code CPA_JAVA_OPTS} says otherwise: a small heap and the
+     * serial collector, which on a few shared cores costs less CPU and memory than G1 (no
+     * collector threads, no remembered sets) for heaps this size.
+     */
+    static final String DEFAULT_JAVA_OPTS = "-Xms32m -Xmx256m -XX:+UseSerialGC";
+    /** The local broker's heap: ample for the suite's few topics and its rate of events. */
+    private static final String BROKER_HEAP = "256m";
 
     private final Path root;
     private final Path dataDir;
@@ -105,6 +119,10 @@ public final class LocalSuite implements AutoCloseable {
     private final DevTokens tokens;
     private final List<Instance> instances;
     private final Map<String, Process> processes = new LinkedHashMap<>();
+    /** By replica: the archive its process records, put in place once that process has ended ({@link StartupArchive}). */
+    private final Map<String, CompletableFuture<Void>> archiving = new ConcurrentHashMap<>();
+    /** The processes recording an archive. */
+    private final Set<Process> recording = ConcurrentHashMap.newKeySet();
     private final Map<String, Duration> readyTimes = Collections.synchronizedMap(new LinkedHashMap<>());
     private PostgresServer postgres;
     private KafkaBroker broker;
@@ -371,6 +389,32 @@ public final class LocalSuite implements AutoCloseable {
         if (embeddedPostgres) {
             requireFree(ports.postgres(), "PostgreSQL", "set CPA_POSTGRES_PORT to another port, or CPA_DB_URL to use a server");
         }
+        // PostgreSQL and Kafka start at once: each waits on the disk and on its own start-up much of the
+        // time, and neither needs the other. The services start as soon as their databases are there;
+        // they reach Kafka only later in their start (and wait for it if it is not there yet).
+        bootstrapServers = environment.get("KAFKA_BOOTSTRAP_SERVERS");
+        boolean ownBroker = bootstrapServers == null || bootstrapServers.isBlank();
+        if (ownBroker && ports.kafka() != 0) {
+            requireFree(ports.kafka(), "Kafka", "set CPA_KAFKA_PORT to another port, or KAFKA_BOOTSTRAP_SERVERS to use a broker");
+            requireFree(ports.kafka() + 1, "Kafka (its controller)", "set CPA_KAFKA_PORT to another port");
+        }
+        CompletableFuture<KafkaBroker> brokerStarted = null;
+        if (ownBroker) {
+            KafkaBroker newBroker = new KafkaBroker(dataDir.resolve("kafka"), ports.kafka(), BROKER_HEAP);
+            synchronized (this) {
+                broker = newBroker; // close() stops it, once its start has ended
+            }
+            bootstrapServers = newBroker.bootstrapServers();
+            Instant brokerStart = Instant.now();
+            brokerStarted = CompletableFuture.supplyAsync(() -> {
+                KafkaBroker started = newBroker.start();
+                readyTimes.put("kafka", Duration.between(brokerStart, Instant.now()));
+                note("Kafka ready (" + started.bootstrapServers() + ", log " + started.logFile() + ") in " + seconds(brokerStart));
+                return started;
+            }, runnable -> new Thread(runnable, "kafka-start").start());
+        } else {
+            note("Kafka: using " + bootstrapServers);
+        }
         Instant partStart = Instant.now();
         PostgresServer startedPostgres = PostgresServer.fromEnvironmentOrEmbedded(dataDir.resolve("postgres"),
                 ports.postgres(), false, true);
@@ -383,25 +427,6 @@ public final class LocalSuite implements AutoCloseable {
         }
         note("PostgreSQL ready (" + (postgres.isEmbedded() ? "embedded, port " + ports.postgres() + ", data in "
                 + dataDir.resolve("postgres") : dbUrl) + ") in " + seconds(partStart));
-
-        bootstrapServers = environment.get("KAFKA_BOOTSTRAP_SERVERS");
-        if (bootstrapServers == null || bootstrapServers.isBlank()) {
-            if (ports.kafka() != 0) {
-                requireFree(ports.kafka(), "Kafka", "set CPA_KAFKA_PORT to another port, or KAFKA_BOOTSTRAP_SERVERS to use a broker");
-                requireFree(ports.kafka() + 1, "Kafka (its controller)", "set CPA_KAFKA_PORT to another port");
-            }
-            partStart = Instant.now();
-            KafkaBroker startedBroker = new KafkaBroker(dataDir.resolve("kafka"), ports.kafka(), "512m").start();
-            synchronized (this) {
-                broker = startedBroker;
-            }
-            stopIfClosedMeanwhile();
-            bootstrapServers = broker.bootstrapServers();
-            readyTimes.put("kafka", Duration.between(partStart, Instant.now()));
-            note("Kafka ready (" + bootstrapServers + ", log " + broker.logFile() + ") in " + seconds(partStart));
-        } else {
-            note("Kafka: using " + bootstrapServers);
-        }
 
         for (Instance instance : instances) {
             requireFree(instance.port(), instance.name(), instance.replica() == 1
@@ -416,6 +441,9 @@ public final class LocalSuite implements AutoCloseable {
             }
             stopIfClosedMeanwhile();
         }
+        if (brokerStarted != null) {
+            awaitBroker(brokerStarted);
+        }
         for (Instance instance : instances) {
             awaitReady(instance, processes.get(instance.name()));
             readyTimes.put(instance.name(), Duration.between(launched.get(instance.name()), Instant.now()));
@@ -426,11 +454,32 @@ public final class LocalSuite implements AutoCloseable {
         note("all ready in " + seconds(begin));
     }
 
+    /** Waits for the broker started beside PostgreSQL. */
+    private void awaitBroker(CompletableFuture<KafkaBroker> started) {
+        try {
+            started.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+        stopIfClosedMeanwhile();
+    }
+
     private Process launch(Instance instance) throws IOException {
         Service service = instance.service();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(List.of(environment.getOrDefault("CPA_JAVA_OPTS", "-Xms32m -Xmx256m").trim().split("\\s+")));
+        command.addAll(List.of(environment.getOrDefault("CPA_JAVA_OPTS", DEFAULT_JAVA_OPTS).trim().split("\\s+")));
+        StartupArchive archive = archive(service);
+        Path recordTo = null;
+        if (archive != null) {
+            awaitArchive(instance); // the archive its last process wrote as it stopped
+            if (archive.usable()) {
+                command.addAll(archive.use());
+            } else if (instance.replica() == 1) { // the other replicas would only write the same archive
+                recordTo = archive.recording();
+                command.addAll(archive.record(recordTo));
+            }
+        }
         command.addAll(List.of("-jar", jar(service).toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(root.resolve(service.name()).toFile())
@@ -453,7 +502,45 @@ public final class LocalSuite implements AutoCloseable {
             env.put("CPA_AUTHORIZATION_URL", urlList("authorization-service"));
             env.put("CPA_REPORTING_URL", urlList("reporting-service"));
         }
-        return builder.start();
+        Process process = builder.start();
+        if (recordTo != null) {
+            Path recorded = recordTo;
+            recording.add(process);
+            archiving.put(instance.name(), process.onExit().thenAccept(ended -> {
+                recording.remove(ended);
+                archive.recorded(recorded, ended.exitValue());
+            }));
+        }
+        return process;
+    }
+
+    /** The service's class-data archive, unless {@code CPA_STARTUP_ARCHIVE} is {@code false}. */
+    private StartupArchive archive(Service service) {
+        if (environment.getOrDefault("CPA_STARTUP_ARCHIVE", "true").trim().equalsIgnoreCase("false")) {
+            return null;
+        }
+        return new StartupArchive(jar(service).getParent());
+    }
+
+    /** Once a replica's process that recorded an archive has ended, waits until its archive is in place. */
+    private void awaitArchive(Instance instance) {
+        CompletableFuture<Void> pending = archiving.get(instance.name());
+        if (pending != null) {
+            synchronized (this) {
+                Process process = processes.get(instance.name());
+                if (process != null && process.isAlive()) {
+                    return; // a replica still running (a restart's launch comes after it ended)
+                }
+            }
+            archiving.remove(instance.name(), pending);
+            try {
+                pending.get(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                // no archive: this start records one
+            }
+        }
     }
 
     /** The gateway balances over the replicas of a service named in one comma-separated list. */
@@ -511,7 +598,8 @@ public final class LocalSuite implements AutoCloseable {
     }
 
     /**
-     * Stops every replica of a service as an operator would (SIGTERM, then SIGKILL after 20 s):
+     * Stops every replica of a service as an operator would (SIGTERM, then SIGKILL after 20 s, 60 s
+     * for one writing its class-data archive):
      * for maintenance such as resetting its consumer group, which Kafka allows only while the
      * group is empty.
      */
@@ -656,8 +744,11 @@ public final class LocalSuite implements AutoCloseable {
     private synchronized void stopAll() {
         List<Process> started = new ArrayList<>(processes.values());
         started.forEach(Process::destroy);
-        started.forEach(LocalSuite::stop);
+        started.forEach(this::stop);
         processes.clear();
+        // the archives the stopped services wrote are put in place before this process may end
+        archiving.values().forEach(pending -> pending.completeOnTimeout(null, 10, TimeUnit.SECONDS).exceptionally(failed -> null).join());
+        archiving.clear();
         if (broker != null) {
             broker.stop();
             broker = null;
@@ -668,10 +759,11 @@ public final class LocalSuite implements AutoCloseable {
         }
     }
 
-    private static void stop(Process process) {
+    private void stop(Process process) {
         process.destroy();
         try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            // a JVM writing its class-data archive as it stops is given the time to finish it
+            if (!process.waitFor(recording.contains(process) ? 60 : 20, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
