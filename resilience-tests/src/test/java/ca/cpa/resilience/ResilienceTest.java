@@ -295,6 +295,31 @@ class ResilienceTest {
         System.out.printf("broker outage: every event applied once by every consumer; %d events sent twice%n", resent);
     }
 
+    @Test
+    @Timeout(value = 6, unit = TimeUnit.MINUTES)
+    void aServiceStoppedWhileApplyingABacklogAppliesAllOfItAfterItsRestartAndSetsNoneAside() throws Exception {
+        awaitQuiet();
+        suite.stopService("authorization-service");
+        Set<String> backlog = new HashSet<>(Calls.concurrently(IntStream.range(0, 300)
+                .<Callable<String>>mapToObj(i -> () -> mission("STOPPED")).toList(), 8));
+        suite.startService("authorization-service");
+        awaitFirstApplied(List.copyOf(backlog));
+        // stopped as an operator stops it (SIGTERM) in the middle of the backlog, then started again
+        suite.stopService("authorization-service");
+        String appliedBeforeTheStop = SuiteUnderTest.value(suite, "authorization-service",
+                "SELECT count(*) FROM known_mission WHERE id IN (" + quoted(backlog) + ")");
+        suite.startService("authorization-service");
+        System.out.printf("authorization-service stopped after applying %s of a backlog of %d%n", appliedBeforeTheStop,
+                backlog.size());
+
+        awaitCount("authorization-service", "SELECT count(*) FROM known_mission WHERE id IN (" + quoted(backlog) + ")",
+                backlog.size());
+        awaitQuiet();
+        assertEquals(List.of(), KafkaEvents.all("cpa.authorization-service.dead-letter").stream()
+                .filter(event -> backlog.contains(event.subject())).map(event -> event.header("ce_id")).toList(),
+                "no event of the backlog was set aside because the service stopped while applying it");
+    }
+
     private static double appliedMissionsCreated(String service) throws IOException, InterruptedException {
         return Calls.inboxCount(metrics(service), "applied", "ca.cpa.mission.created.v1");
     }

@@ -13,10 +13,12 @@ import io.cloudevents.kafka.KafkaMessageFactory;
 import io.cloudevents.rw.CloudEventRWException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.arc.All;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.validation.ConstraintViolation;
@@ -36,6 +38,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.stream.Collectors;
 
@@ -47,7 +50,9 @@ import java.util.stream.Collectors;
  * the reason in its {@code dead-letter-reason} header; a passing failure (a lock, a lost
  * connection) is retried here, in order, before anything is given up. While the database
  * cannot be reached at all, the event is not at fault: it waits, with the events behind it,
- * for as long as the outage lasts, and none is dead-lettered for it.
+ * for as long as the outage lasts, and none is dead-lettered for it. Nor is one the service could
+ * not finish as it stops: it is left unacknowledged, so its offset is not committed and it is
+ * delivered again after the restart.
  */
 @ApplicationScoped
 public class InboundEventConsumer {
@@ -65,6 +70,7 @@ public class InboundEventConsumer {
     private final AgroalDataSource dataSource;
     /** Events are consumed one at a time, on one worker thread after another. */
     private volatile boolean waitingForDatabase;
+    private volatile boolean stopping;
 
     @Inject
     public InboundEventConsumer(@All List<EventHandler<?>> handlers,
@@ -89,6 +95,14 @@ public class InboundEventConsumer {
         this.dataSource = dataSource;
     }
 
+    /**
+     * The service is stopping: the consumer still hands over events until it is closed, while the
+     * database connections and Hibernate close under them.
+     */
+    void stopping(@Observes ShutdownEvent shutdown) {
+        stopping = true;
+    }
+
     @Incoming("inbound-events")
     @Blocking
     public CompletionStage<Void> consume(Message<byte[]> message) {
@@ -109,6 +123,15 @@ public class InboundEventConsumer {
             LOG.warnf("event set aside on the dead-letter topic: %s", e.getMessage());
             count("dead-lettered", "unknown");
             return message.nack(e);
+        } catch (RuntimeException e) {
+            if (!stopping) {
+                throw e;
+            }
+            LOG.infof("the service is stopping; the event at %s is left to be delivered again after its restart",
+                    message.getMetadata(IncomingKafkaRecordMetadata.class)
+                            .map(record -> record.getTopic() + "-" + record.getPartition() + "@" + record.getOffset())
+                            .orElse("an unknown offset"));
+            return new CompletableFuture<>();
         }
     }
 
@@ -139,6 +162,9 @@ public class InboundEventConsumer {
                 throw new UnprocessableEventException(event.type() + " " + event.id() + " refused: "
                         + refused.getMessage());
             } catch (RuntimeException e) {
+                if (stopping) {
+                    throw new ServiceStoppingException();
+                }
                 if (!databaseAnswers()) {
                     if (!waitingForDatabase) {
                         LOG.warnf("the database cannot be reached; event %s and those behind it wait for it: %s",
@@ -232,12 +258,22 @@ public class InboundEventConsumer {
         return root.toString();
     }
 
-    private static void pause(Duration duration) {
+    private void pause(Duration duration) {
         try {
             Thread.sleep(duration.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            if (stopping) {
+                throw new ServiceStoppingException();
+            }
             throw new IllegalStateException("interrupted while retrying an event", e);
+        }
+    }
+
+    /** Ends the retries of an event neither applied nor at fault, because the service is stopping. */
+    private static final class ServiceStoppingException extends RuntimeException {
+        ServiceStoppingException() {
+            super("the service is stopping", null, false, false);
         }
     }
 }
