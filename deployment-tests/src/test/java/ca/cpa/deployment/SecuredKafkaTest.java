@@ -283,7 +283,9 @@ class SecuredKafkaTest {
         } catch (ExecutionException e) {
             return e.getCause();
         } catch (KafkaException e) {
-            return e;
+            // When the broker refused the producer's id before the send, the send fails at once with
+            // "in an error state", the refusal being its cause.
+            return e.getCause() instanceof AuthorizationException refusal ? refusal : e;
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -408,6 +408,12 @@ public final class LocalSuite implements AutoCloseable {
             Instant brokerStart = Instant.now();
             brokerStarted = CompletableFuture.supplyAsync(() -> {
                 KafkaBroker started = newBroker.start();
+                synchronized (this) {
+                    if (closed) { // close() came before the broker had started, and found nothing to stop
+                        started.stop();
+                        throw new IllegalStateException("the suite was stopped while Kafka started");
+                    }
+                }
                 readyTimes.put("kafka", Duration.between(brokerStart, Instant.now()));
                 note("Kafka ready (" + started.bootstrapServers() + ", log " + started.logFile() + ") in " + seconds(brokerStart));
                 return started;

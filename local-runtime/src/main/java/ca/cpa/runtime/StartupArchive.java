@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -26,8 +27,8 @@ import java.util.stream.Stream;
 final class StartupArchive {
 
     private static final int AOT_CACHE_FEATURE = 25;
-    /** The exit code of a process ended by SIGKILL. */
-    private static final int KILLED = 128 + 9;
+    /** The exit codes of a service that stopped as asked (SIGTERM, SIGINT) or ended of itself: its run was whole. */
+    private static final Set<Integer> STOPPED_CLEANLY = Set.of(0, 128 + 2, 128 + 15);
     /** The JVM's messages about archives, off; JDK 25 has a tag of its own for them, which older JDKs refuse. */
     private static final List<String> QUIET = List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off");
     private static final List<String> QUIET_AOT = List.of("-Xlog:cds=off", "-Xlog:aot=off");
@@ -63,12 +64,15 @@ final class StartupArchive {
         return with(feature >= AOT_CACHE_FEATURE ? "-XX:AOTCache=" + archive : "-XX:SharedArchiveFile=" + archive);
     }
 
-    /** The JVM options that record an archive into {@code recording} (a {@link #recording()}) as the service stops. */
+    /**
+     * The JVM options that record an archive into {@code recording} (a {@link #recording()}) as the
+     * service stops; none when its folder cannot be made (a read-only checkout): it starts without.
+     */
     List<String> record(Path recording) {
         try {
             Files.createDirectories(recording.getParent());
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return List.of();
         }
         return with(feature >= AOT_CACHE_FEATURE ? "-XX:AOTCacheOutput=" + recording : "-XX:ArchiveClassesAtExit=" + recording);
     }
@@ -81,11 +85,12 @@ final class StartupArchive {
 
     /**
      * Once the process that recorded into {@code recording} has ended: the archive it wrote becomes
-     * the service's, unless it was killed (kill -9 may have cut the archive short).
+     * the service's, unless it was killed (kill -9 may have cut the archive short) or failed (an
+     * archive of a start that did not get far would hold too few classes).
      */
     void recorded(Path recording, int exitCode) {
         try {
-            if (exitCode != KILLED && Files.exists(recording)) {
+            if (STOPPED_CLEANLY.contains(exitCode) && Files.exists(recording)) {
                 Files.move(recording, archive, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } else {
                 Files.deleteIfExists(recording);

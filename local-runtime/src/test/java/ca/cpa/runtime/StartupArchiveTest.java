@@ -69,7 +69,7 @@ class StartupArchiveTest {
     }
 
     @Test
-    void a_process_killed_while_recording_leaves_no_archive() throws IOException {
+    void a_process_killed_or_failed_while_recording_leaves_no_archive() throws IOException {
         StartupArchive archive = new StartupArchive(application(), Runtime.Version.parse("17.0.15+6"));
         Path recording = archive.recording();
         archive.record(recording);
@@ -78,5 +78,12 @@ class StartupArchiveTest {
         archive.recorded(recording, 137);
         assertFalse(archive.usable());
         assertFalse(Files.exists(recording));
+
+        Path failedStart = archive.recording();
+        archive.record(failedStart);
+        Files.writeString(failedStart, "a start that failed");
+        archive.recorded(failedStart, 1);
+        assertFalse(archive.usable(), "a service that failed leaves no archive");
+        assertFalse(Files.exists(failedStart));
     }
 }

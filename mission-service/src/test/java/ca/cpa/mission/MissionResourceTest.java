@@ -186,7 +186,7 @@ class MissionResourceTest {
 
     @Test
     void aTokenAcceptedBeforeIsRefusedOnceItHasExpired() {
-        String shortLived = Tokens.lasting(Roles.AUDITOR, Duration.ofSeconds(3));
+        String shortLived = Tokens.lasting(Roles.AUDITOR, Duration.ofSeconds(6));
         given().auth().oauth2(shortLived).get("/api/v1/missions").then().statusCode(200);
         given().auth().oauth2(shortLived).get("/api/v1/missions").then().statusCode(200);
         // The service keeps a verified token until its expiry (1 s of clock skew under test), not beyond.
