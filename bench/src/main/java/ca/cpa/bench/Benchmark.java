@@ -129,10 +129,15 @@ public final class Benchmark {
         report.put("suiteReadySeconds", whole);
         table.add("start-up of the whole suite to ready (s), the first (a new data directory; each service without an archive records one)",
                 String.format(Locale.ROOT, "%.1f", (Double) report.get("firstStartAfterBuildSeconds")));
-        table.add("start-up of the whole suite to ready (s), started again as ./cpa up does (its data kept): " + ready.entrySet().stream()
-                        .map(entry -> entry.getKey() + " " + String.format(Locale.ROOT, "%.1f", (Double) entry.getValue()))
-                        .reduce((a, b) -> a + ", " + b).orElse(""),
+        table.add("start-up of the whole suite to ready (s), started again as ./cpa up does (its data kept): " + listed(ready),
                 String.format(Locale.ROOT, "%.1f", whole), "≤ 12", whole <= 12);
+    }
+
+    /** "name seconds, name seconds, ...". */
+    private static String listed(Map<String, Object> seconds) {
+        return seconds.entrySet().stream()
+                .map(entry -> entry.getKey() + " " + String.format(Locale.ROOT, "%.1f", (Double) entry.getValue()))
+                .collect(Collectors.joining(", "));
     }
 
     /** Each service stopped and started again while the others run: its own start-up, without four others competing. */
@@ -144,9 +149,7 @@ public final class Benchmark {
             ready.put(service, suite.readyTimes().get(service).toMillis() / 1000.0);
         }
         report.put("readySecondsAlone", ready);
-        table.add("start-up to ready (s), each alone", ready.entrySet().stream()
-                        .map(entry -> entry.getKey() + " " + String.format(Locale.ROOT, "%.1f", (Double) entry.getValue()))
-                        .reduce((a, b) -> a + ", " + b).orElse(""), "each ≤ 2",
+        table.add("start-up to ready (s), each alone", listed(ready), "each ≤ 2",
                 ready.values().stream().allMatch(seconds -> (Double) seconds <= 2));
     }
 

@@ -483,7 +483,11 @@ public final class LocalSuite implements AutoCloseable {
                 command.addAll(archive.use());
             } else if (instance.replica() == 1) { // the other replicas would only write the same archive
                 recordTo = archive.recording();
-                command.addAll(archive.record(recordTo));
+                List<String> recordOptions = archive.record(recordTo);
+                command.addAll(recordOptions);
+                if (recordOptions.isEmpty()) {
+                    recordTo = null; // nowhere to keep an archive: nothing recorded, nothing to wait for
+                }
             }
         }
         command.addAll(List.of("-jar", jar(service).toString()));
