@@ -34,8 +34,16 @@ public class Idempotency {
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
     private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7E]{1,200}");
 
-    /** What a create made: where it is, its version, and its representation (answered 201). */
-    public record Created(URI location, long version, Object body) {
+    /**
+     * What a create made: where it is, its version, and its representation (answered 201).
+     * {@code keptBody} is what a replay answers: the same, unless the first answer shows
+     * something once (a secret) that must not be kept in the clear.
+     */
+    public record Created(URI location, long version, Object body, Object keptBody) {
+
+        public Created(URI location, long version, Object body) {
+            this(location, version, body, body);
+        }
     }
 
     /** What a transition made of a resource: its new version and representation (answered 200). */
@@ -59,7 +67,7 @@ public class Idempotency {
     public Response create(String key, String operation, Object request, Supplier<Created> create) {
         return once(key, operation, request, () -> {
             Created result = create.get();
-            return new Answer(201, result.location(), result.version(), result.body());
+            return new Answer(201, result.location(), result.version(), result.body(), result.keptBody());
         });
     }
 
@@ -71,12 +79,12 @@ public class Idempotency {
     public Response change(String key, String operation, Object request, Supplier<Changed> change) {
         return once(key, operation, request, () -> {
             Changed result = change.get();
-            return new Answer(200, null, result.version(), result.body());
+            return new Answer(200, null, result.version(), result.body(), result.body());
         });
     }
 
     /** A response as kept for a replay. */
-    private record Answer(int status, URI location, long version, Object body) {
+    private record Answer(int status, URI location, long version, Object body, Object keptBody) {
     }
 
     private Response once(String key, String operation, Object request, Supplier<Answer> act) {
@@ -102,7 +110,7 @@ public class Idempotency {
                     .setParameter(3, result.status())
                     .setParameter(4, result.location() == null ? null : result.location().toString())
                     .setParameter(5, result.version())
-                    .setParameter(6, json(result.body()))
+                    .setParameter(6, json(result.keptBody()))
                     .executeUpdate();
             return respond(result);
         }

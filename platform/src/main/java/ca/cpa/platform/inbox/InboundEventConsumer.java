@@ -73,12 +73,13 @@ public class InboundEventConsumer {
     private volatile boolean stopping;
 
     @Inject
-    public InboundEventConsumer(@All List<EventHandler<?>> handlers,
+    public InboundEventConsumer(@All List<EventHandler<?>> handlers, @All List<EventHandlers> handlerGroups,
                                 @ConfigProperty(name = "cpa.inbox.ignored-types") Optional<Set<String>> ignoredTypes,
                                 @ConfigProperty(name = "cpa.inbox.max-attempts", defaultValue = "8") int maxAttempts,
                                 ObjectMapper objectMapper, Validator validator, EntityManager entityManager,
                                 MeterRegistry meters, AgroalDataSource dataSource) {
-        for (EventHandler<?> handler : handlers) {
+        for (EventHandler<?> handler : java.util.stream.Stream.concat(handlers.stream(),
+                handlerGroups.stream().flatMap(group -> group.handlers().stream())).toList()) {
             if (this.handlers.put(handler.eventType(), handler) != null) {
                 throw new IllegalStateException("two handlers for " + handler.eventType());
             }
