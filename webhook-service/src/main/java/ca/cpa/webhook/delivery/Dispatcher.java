@@ -347,6 +347,7 @@ public class Dispatcher {
             statement.setObject(2, subscriptionId);
             try (ResultSet rows = statement.executeQuery()) {
                 if (!rows.next()) {
+                    failPendingDeliveries(connection, subscriptionId); // disabled while this attempt was under way
                     return;
                 }
                 failingSince = instant(rows.getTimestamp(1));
@@ -365,13 +366,18 @@ public class Dispatcher {
             statement.setObject(3, subscriptionId);
             statement.executeUpdate();
         }
+        failPendingDeliveries(connection, subscriptionId);
+        LOG.warnf("webhook subscription %s disabled: %s", subscriptionId, reason);
+    }
+
+    /** A disabled subscription's pending deliveries fail, except those under way: each fails as its attempt is recorded. */
+    private static void failPendingDeliveries(Connection connection, UUID subscriptionId) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("""
                 UPDATE webhook_delivery SET status = 'FAILED', last_error = 'the subscription was disabled'
                 WHERE subscription_id = ? AND status = 'PENDING' AND (leased_until IS NULL OR leased_until < now())""")) {
             statement.setObject(1, subscriptionId);
             statement.executeUpdate();
         }
-        LOG.warnf("webhook subscription %s disabled: %s", subscriptionId, reason);
     }
 
     private static String errorOf(WebhookSender.Outcome outcome) {
