@@ -1,5 +1,6 @@
 package ca.cpa.e2e;
 
+import ca.cpa.testing.NodeTools;
 import ca.cpa.contracts.BreakingChanges;
 import ca.cpa.contracts.ContractDocuments;
 import ca.cpa.contracts.Releases;

@@ -1,5 +1,6 @@
 package ca.cpa.e2e;
 
+import ca.cpa.testing.NodeTools;
 import ca.cpa.contracts.EventContract;
 import ca.cpa.testing.KafkaEvents;
 import ca.cpa.testing.KafkaEvents.ReceivedEvent;

@@ -1,5 +1,6 @@
 package ca.cpa.e2e;
 
+import ca.cpa.testing.NodeTools;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 

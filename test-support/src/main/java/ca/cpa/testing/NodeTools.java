@@ -1,4 +1,4 @@
-package ca.cpa.e2e;
+package ca.cpa.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,21 +14,21 @@ import java.util.concurrent.TimeUnit;
  * The contract tools from npm (package.json at the root; {@code npm ci} runs in the contracts
  * module's build), run from the repository's root as a developer would run them.
  */
-final class NodeTools {
+public final class NodeTools {
 
     /** What a tool printed (standard output and error together) and how it ended. */
-    record Run(int exitCode, String output) {
+    public record Run(int exitCode, String output) {
     }
 
     private NodeTools() {
     }
 
-    static Path root() {
+    public static Path root() {
         return Path.of(System.getProperty("cpa.root", "..")).toAbsolutePath().normalize();
     }
 
     /** Runs {@code tool} (a command of node_modules/.bin, or node itself) with {@code arguments}. */
-    static Run run(Map<String, String> environment, String tool, String... arguments) {
+    public static Run run(Map<String, String> environment, String tool, String... arguments) {
         Path bin = root().resolve("node_modules/.bin").resolve(tool);
         if (!tool.equals("node") && !Files.isExecutable(bin)) {
             throw new IllegalStateException(bin + " is missing: run npm ci at the root (./mvnw verify does)");
@@ -57,7 +57,7 @@ final class NodeTools {
         }
     }
 
-    static Run run(String tool, String... arguments) {
+    public static Run run(String tool, String... arguments) {
         return run(Map.of(), tool, arguments);
     }
 }
