@@ -86,6 +86,8 @@ public final class Benchmark {
         Map<String, String> environment = new HashMap<>(System.getenv());
         environment.put("CPA_RATE_LIMIT_RPS", "1000000");
         environment.put("CPA_RATE_LIMIT_BURST", "1000000");
+        // the webhook benchmark's receiver listens on this machine, over http
+        environment.put("CPA_WEBHOOK_ALLOWED_HOSTS", "127.0.0.1");
         report.put("when", Instant.now().toString());
         report.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(),
                 "java", System.getProperty("java.version"), "os", System.getProperty("os.name") + " " + System.getProperty("os.version")));
@@ -112,6 +114,7 @@ public final class Benchmark {
             eventLatency();
             kafkaLatency();
             new ReportingBenchmark(suite, planner, runs, seconds, warmUpSeconds, connections, dataDir).measure(report, table);
+            new WebhookBenchmark(suite, planner, 60, 10).measure(report, table);
             postgres();
             memory(afterStart, memory());
             startUpAlone();

@@ -4,11 +4,6 @@ import ca.cpa.runtime.LocalSuite;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeader;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -20,16 +15,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 /**
  * reporting-service's figures: a 100,000-row history import (rows/s, and how far the service's
@@ -67,16 +59,16 @@ final class ReportingBenchmark {
         importRows(100_000, "BENCHX", results, table);
         importRows(5_000, "BENCHH", new LinkedHashMap<>(), new Table());
         String mission = UUID.randomUUID().toString();
-        try (KafkaProducer<String, byte[]> producer = producer()) {
-            announce(producer, "cpa.mission.events", "ca.cpa.mission.created.v1", mission, """
+        try (KafkaProducer<String, byte[]> producer = Events.producer(suite.bootstrapServers())) {
+            Events.announce(producer, "cpa.mission.events", "ca.cpa.mission.created.v1", mission, """
                     {"missionId": "%s", "code": "BENCH-REPORT", "nameEn": "Benchmark", "nameFr": "Mesure", "hostCountry": "HT",
                      "type": "UN_PEACE_OPERATION", "partnerOrganization": "United Nations", "status": "ACTIVE"}""".formatted(mission));
             for (int i = 0; i < 150; i++) {
                 String deployment = UUID.randomUUID().toString();
                 String officer = UUID.randomUUID().toString();
-                announce(producer, "cpa.personnel.events", "ca.cpa.deployment.planned.v1", deployment, planned(deployment,
+                Events.announce(producer, "cpa.personnel.events", "ca.cpa.deployment.planned.v1", deployment, planned(deployment,
                         officer, mission, "RCMP"));
-                announce(producer, "cpa.personnel.events", "ca.cpa.deployment.started.v1", deployment, """
+                Events.announce(producer, "cpa.personnel.events", "ca.cpa.deployment.started.v1", deployment, """
                         {"deploymentId": "%s", "officerId": "%s", "missionId": "%s", "arrivalDate": "%s", "endDate": "%s"}"""
                         .formatted(deployment, officer, mission, LocalDate.now(), LocalDate.now().plusMonths(9)));
             }
@@ -156,7 +148,7 @@ final class ReportingBenchmark {
             String service = "BENCH" + i;
             String deployment = UUID.randomUUID().toString();
             long sent = System.nanoTime();
-            announce(producer, "cpa.personnel.events", "ca.cpa.deployment.planned.v1", deployment,
+            Events.announce(producer, "cpa.personnel.events", "ca.cpa.deployment.planned.v1", deployment,
                     planned(deployment, UUID.randomUUID().toString(), mission, service));
             producer.flush();
             awaitReport(report -> {
@@ -210,36 +202,5 @@ final class ReportingBenchmark {
             }
         }
         return 0;
-    }
-
-    private KafkaProducer<String, byte[]> producer() {
-        Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, suite.bootstrapServers());
-        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        config.put(ProducerConfig.LINGER_MS_CONFIG, "0");
-        return new KafkaProducer<>(config);
-    }
-
-    /** A CloudEvent in Kafka's binary mode, keyed by its subject, as the services publish them. */
-    private static void announce(KafkaProducer<String, byte[]> producer, String topic, String type, String subject,
-                                 String data) throws IOException {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, subject, data.getBytes(StandardCharsets.UTF_8));
-        header(record, "ce_specversion", "1.0");
-        header(record, "ce_id", UUID.randomUUID().toString());
-        header(record, "ce_source", "/cpa/bench");
-        header(record, "ce_type", type);
-        header(record, "ce_subject", subject);
-        header(record, "ce_time", Instant.now().toString());
-        header(record, "content-type", "application/json");
-        try {
-            producer.send(record).get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IOException("could not announce " + type, e);
-        }
-    }
-
-    private static void header(ProducerRecord<String, byte[]> record, String name, String value) {
-        record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8)));
     }
 }
