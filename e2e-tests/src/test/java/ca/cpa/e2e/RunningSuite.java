@@ -30,6 +30,8 @@ public class RunningSuite implements BeforeAllCallback {
             Directories.deleteRecursively(workDir);
             Map<String, String> environment = new HashMap<>(System.getenv());
             environment.put("CPA_DB_NAME_SUFFIX", "_e2e");
+            // partners' webhook receivers in these tests listen on this machine, over http
+            environment.put("CPA_WEBHOOK_ALLOWED_HOSTS", "127.0.0.1");
             suite = LocalSuite.prepare(Path.of(System.getProperty("cpa.root", "..")).toAbsolutePath().normalize(),
                     workDir, LocalSuite.Ports.free(), environment).start();
             RestAssured.baseURI = "http://localhost";

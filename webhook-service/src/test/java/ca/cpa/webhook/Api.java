@@ -1,5 +1,6 @@
 package ca.cpa.webhook;
 
+import ca.cpa.testing.WebhookReceiver;
 import ca.cpa.platform.security.Roles;
 import ca.cpa.testing.Calls;
 import ca.cpa.testing.KafkaEvents;
@@ -7,14 +8,8 @@ import ca.cpa.testing.Tokens;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Base64;
-import java.util.List;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -90,24 +85,5 @@ final class Api {
                  "previousCeiling": 7, "authorizationNumber": 2, "effectiveDate": "2026-11-27",
                  "grantedAt": "2026-11-27T10:00:00Z"}""".formatted(caseId, requestId == null ? "CEILING_AMENDMENT" : "DEPLOYMENT",
                 newId(), requestId == null ? "null" : "\"" + requestId + "\""));
-    }
-
-    // --- what a receiver does: Standard Webhooks verification, written from the specification ---
-
-    /** Whether one of the signatures of the header is the secret's over id.timestamp.body. */
-    static boolean signedWith(String secret, Receiver.Received request) {
-        try {
-            byte[] key = Base64.getDecoder().decode(secret.substring("whsec_".length()));
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            byte[] expected = mac.doFinal((request.webhookId() + "." + request.header("webhook-timestamp") + "."
-                    + request.body()).getBytes(StandardCharsets.UTF_8));
-            List<String> signatures = List.of(request.header("webhook-signature").split(" "));
-            return signatures.stream().filter(signature -> signature.startsWith("v1,"))
-                    .map(signature -> Base64.getDecoder().decode(signature.substring(3)))
-                    .anyMatch(signature -> MessageDigest.isEqual(signature, expected));
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

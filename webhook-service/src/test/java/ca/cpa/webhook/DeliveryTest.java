@@ -1,5 +1,6 @@
 package ca.cpa.webhook;
 
+import ca.cpa.testing.WebhookReceiver;
 import ca.cpa.testing.KafkaEvents;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -17,7 +18,6 @@ import static ca.cpa.webhook.Api.deliveries;
 import static ca.cpa.webhook.Api.missionCreated;
 import static ca.cpa.webhook.Api.newId;
 import static ca.cpa.webhook.Api.planner;
-import static ca.cpa.webhook.Api.signedWith;
 import static ca.cpa.webhook.Api.subscribe;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -33,7 +33,7 @@ class DeliveryTest {
 
     @Test
     void anEventArrivesAsASignedStructuredCloudEventWithItsIdAsWebhookId() {
-        try (Receiver receiver = new Receiver()) {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
             JsonPath subscription = subscribe(planner(), receiver.url("/hooks?source=cpa"), MISSION_CREATED);
             String secret = subscription.getString("secret");
             assertTrue(secret.startsWith("whsec_"), secret);
@@ -41,13 +41,13 @@ class DeliveryTest {
             String missionId = newId();
             Instant published = Instant.now();
             String eventId = missionCreated(missionId);
-            Receiver.Received request = awaitOne(receiver);
+            WebhookReceiver.Received request = awaitOne(receiver);
 
             assertEquals("/hooks?source=cpa", request.path());
             assertEquals(eventId, request.webhookId());
             long timestamp = Long.parseLong(request.header("webhook-timestamp"));
             assertTrue(Math.abs(timestamp - published.getEpochSecond()) < 60, "timestamp " + timestamp);
-            assertTrue(signedWith(secret, request), "signed with the subscription's secret: " + request.header("webhook-signature"));
+            assertTrue(request.signedWith(secret), "signed with the subscription's secret: " + request.header("webhook-signature"));
             assertTrue(request.header("content-type").startsWith("application/cloudevents+json"), request.header("content-type"));
 
             JsonPath body = JsonPath.from(request.body());
@@ -73,13 +73,13 @@ class DeliveryTest {
     @Test
     void aReceiverThatFailsForAWhileGetsTheDeliveryOnceItAnswers() {
         AtomicInteger calls = new AtomicInteger();
-        try (Receiver receiver = new Receiver().answering(request ->
-                Receiver.Answer.of(calls.incrementAndGet() <= 3 ? 503 : 200))) {
+        try (WebhookReceiver receiver = new WebhookReceiver().answering(request ->
+                WebhookReceiver.Answer.of(calls.incrementAndGet() <= 3 ? 503 : 200))) {
             JsonPath subscription = subscribe(planner(), receiver.url("/flaky"), MISSION_CREATED);
             String eventId = missionCreated(newId());
 
             await().atMost(EVENTUALLY).until(() -> receiver.succeeded().size() == 1);
-            List<Receiver.Received> received = receiver.received();
+            List<WebhookReceiver.Received> received = receiver.received();
             assertEquals(4, received.size(), "three refusals, then the delivery");
             assertTrue(received.stream().allMatch(request -> request.webhookId().equals(eventId)));
             for (int i = 1; i < received.size(); i++) {
@@ -99,7 +99,7 @@ class DeliveryTest {
     @Test
     void aDeliveryFailingForTheWholeRetryPeriodIsFailedVisiblyAndCanBeRetriedByHand() {
         AtomicInteger status = new AtomicInteger(500);
-        try (Receiver receiver = new Receiver().answering(request -> new Receiver.Answer(status.get(), Map.of(),
+        try (WebhookReceiver receiver = new WebhookReceiver().answering(request -> new WebhookReceiver.Answer(status.get(), Map.of(),
                 "the case system is down".getBytes()))) {
             JsonPath subscription = subscribe(planner(), receiver.url("/down"), MISSION_CREATED);
             String id = subscription.getString("id");
@@ -130,7 +130,7 @@ class DeliveryTest {
 
     @Test
     void aSubscriptionFailingLongerThanItsLimitIsDisabledSaysWhyAndCanBeReactivated() {
-        try (Receiver receiver = new Receiver().answering(request -> Receiver.Answer.of(410))) {
+        try (WebhookReceiver receiver = new WebhookReceiver().answering(request -> WebhookReceiver.Answer.of(410))) {
             JsonPath subscription = subscribe(planner(), receiver.url("/gone"), MISSION_CREATED);
             String id = subscription.getString("id");
             // events keep coming while it fails: after 15 s (the limit under test) a failure disables it
@@ -152,7 +152,7 @@ class DeliveryTest {
             assertEquals(before, receiver.received().size(), "a disabled subscription receives nothing");
             assertFalse(deliveries(id).getList("items.webhookId").contains(whileDisabled));
 
-            receiver.answering(request -> Receiver.Answer.of(200));
+            receiver.answering(request -> WebhookReceiver.Answer.of(200));
             planner().post("/api/v1/webhook-subscriptions/" + id + "/reactivation").then().statusCode(200)
                     .body("status", equalTo("ACTIVE"));
             planner().post("/api/v1/webhook-subscriptions/" + id + "/reactivation").then().statusCode(409);
@@ -167,9 +167,9 @@ class DeliveryTest {
         String missionId = newId();
         AtomicInteger firstCalls = new AtomicInteger();
         List<String> ids = new java.util.ArrayList<>();
-        try (Receiver receiver = new Receiver().answering(request ->
+        try (WebhookReceiver receiver = new WebhookReceiver().answering(request ->
                 request.body().contains(MISSION_CREATED) && firstCalls.incrementAndGet() <= 2
-                        ? Receiver.Answer.of(500) : Receiver.Answer.of(200))) {
+                        ? WebhookReceiver.Answer.of(500) : WebhookReceiver.Answer.of(200))) {
             subscribe(planner(), receiver.url("/ordered"), MISSION_CREATED, "ca.cpa.mission.status-changed.v1");
             ids.add(KafkaEvents.publish("cpa.mission.events", MISSION_CREATED, "/cpa/mission-service", missionId,
                     Api.missionCreatedData(missionId)));
@@ -180,8 +180,8 @@ class DeliveryTest {
                                  "changedAt": "2026-11-28T10:00:00Z"}""".formatted(missionId, status)));
             }
             await().atMost(EVENTUALLY).until(() -> receiver.succeeded().size() == ids.size());
-            assertEquals(ids, receiver.succeeded().stream().map(Receiver.Received::webhookId).toList());
-            List<String> attempts = receiver.received().stream().map(Receiver.Received::webhookId).toList();
+            assertEquals(ids, receiver.succeeded().stream().map(WebhookReceiver.Received::webhookId).toList());
+            List<String> attempts = receiver.received().stream().map(WebhookReceiver.Received::webhookId).toList();
             assertEquals(List.of(ids.get(0), ids.get(0), ids.get(0)), attempts.subList(0, 3),
                     "nothing of the subject goes before its first event is delivered: " + attempts);
         }
@@ -189,7 +189,7 @@ class DeliveryTest {
 
     @Test
     void anEventDeliveredAgainByKafkaIsDeliveredOnceToEachSubscription() {
-        try (Receiver receiver = new Receiver()) {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
             subscribe(planner(), receiver.url("/one"), MISSION_CREATED);
             subscribe(planner(), receiver.url("/two"), MISSION_CREATED);
             String missionId = newId();
@@ -202,16 +202,16 @@ class DeliveryTest {
                     receiver.received().stream().filter(r -> r.webhookId().equals(eventId)).count() >= 2);
             pause(Duration.ofSeconds(2));
             assertEquals(List.of("/one", "/two"), receiver.received().stream().filter(r -> r.webhookId().equals(eventId))
-                    .map(Receiver.Received::path).sorted().toList());
+                    .map(WebhookReceiver.Received::path).sorted().toList());
         }
     }
 
     @Test
     void aRedirectIsNotFollowedAndCountsAsAFailure() {
-        try (Receiver receiver = new Receiver()) {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
             receiver.answering(request -> request.path().equals("/moved")
-                    ? new Receiver.Answer(302, Map.of("Location", receiver.url("/elsewhere")), new byte[0])
-                    : Receiver.Answer.of(200));
+                    ? new WebhookReceiver.Answer(302, Map.of("Location", receiver.url("/elsewhere")), new byte[0])
+                    : WebhookReceiver.Answer.of(200));
             JsonPath subscription = subscribe(planner(), receiver.url("/moved"), MISSION_CREATED);
             missionCreated(newId());
             await().atMost(EVENTUALLY).untilAsserted(() -> {
@@ -227,13 +227,13 @@ class DeliveryTest {
     void aSlowReceiverTimesOutAndAHugeAnswerIsReadOnlyInPart() {
         byte[] huge = new byte[32 * 1024 * 1024];
         java.util.Arrays.fill(huge, (byte) 'x');
-        try (Receiver receiver = new Receiver()) {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
             receiver.answering(request -> {
                 if (request.path().equals("/slow")) {
                     pause(Duration.ofSeconds(5)); // the timeout under test is 3 s
-                    return Receiver.Answer.of(200);
+                    return WebhookReceiver.Answer.of(200);
                 }
-                return new Receiver.Answer(200, Map.of(), huge);
+                return new WebhookReceiver.Answer(200, Map.of(), huge);
             });
             JsonPath slow = subscribe(planner(), receiver.url("/slow"), MISSION_CREATED);
             JsonPath talkative = subscribe(planner(), receiver.url("/talkative"), MISSION_CREATED);
@@ -259,7 +259,7 @@ class DeliveryTest {
         }
     }
 
-    private static Receiver.Received awaitOne(Receiver receiver) {
+    private static WebhookReceiver.Received awaitOne(WebhookReceiver receiver) {
         await().atMost(EVENTUALLY).until(() -> !receiver.received().isEmpty());
         return receiver.received().get(0);
     }

@@ -1,5 +1,6 @@
 package ca.cpa.webhook;
 
+import ca.cpa.testing.WebhookReceiver;
 import ca.cpa.examples.webhooks.WebhookVerifier;
 import ca.cpa.testing.NodeTools;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -35,9 +36,9 @@ class ReceiverExamplesTest {
 
     @Test
     void theJavaExampleVerifiesARealDeliveryAndRefusesATamperedOne() {
-        try (Receiver receiver = new Receiver()) {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
             String secret = subscribe(planner(), receiver.url("/java"), MISSION_CREATED).getString("secret");
-            Receiver.Received delivery = deliveryOf(receiver);
+            WebhookReceiver.Received delivery = deliveryOf(receiver);
             byte[] body = delivery.body().getBytes(StandardCharsets.UTF_8);
             WebhookVerifier verifier = new WebhookVerifier(secret);
 
@@ -61,9 +62,9 @@ class ReceiverExamplesTest {
         NodeTools.Run compile = NodeTools.run("tsc", "--project", EXAMPLES.toString(), "--outDir", out.toString());
         assertEquals(0, compile.exitCode(), "tsc --strict:\n" + compile.output());
 
-        try (Receiver receiver = new Receiver()) {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
             String secret = subscribe(planner(), receiver.url("/typescript"), MISSION_CREATED).getString("secret");
-            Receiver.Received delivery = deliveryOf(receiver);
+            WebhookReceiver.Received delivery = deliveryOf(receiver);
             Path genuine = saved(out.resolve("genuine.json"), secret, delivery, delivery.body());
             Path tampered = saved(out.resolve("tampered.json"), secret, delivery, delivery.body().replace("\"HT\"", "\"CD\""));
 
@@ -74,13 +75,13 @@ class ReceiverExamplesTest {
         }
     }
 
-    private static Receiver.Received deliveryOf(Receiver receiver) {
+    private static WebhookReceiver.Received deliveryOf(WebhookReceiver receiver) {
         missionCreated(newId());
         await().atMost(EVENTUALLY).until(() -> !receiver.received().isEmpty());
         return receiver.received().get(0);
     }
 
-    private static Path saved(Path file, String secret, Receiver.Received delivery, String body) throws IOException {
+    private static Path saved(Path file, String secret, WebhookReceiver.Received delivery, String body) throws IOException {
         Map<String, Object> saved = Map.of("secret", secret, "body", body, "headers", Map.of(
                 "webhook-id", delivery.webhookId(),
                 "webhook-timestamp", delivery.header("webhook-timestamp"),

@@ -1,5 +1,6 @@
 package ca.cpa.webhook;
 
+import ca.cpa.testing.WebhookReceiver;
 import ca.cpa.platform.security.Roles;
 import ca.cpa.testing.Calls;
 import io.agroal.api.AgroalDataSource;
@@ -29,7 +30,6 @@ import static ca.cpa.webhook.Api.newId;
 import static ca.cpa.webhook.Api.partner;
 import static ca.cpa.webhook.Api.planner;
 import static ca.cpa.webhook.Api.requestReceived;
-import static ca.cpa.webhook.Api.signedWith;
 import static ca.cpa.webhook.Api.subscribe;
 import static ca.cpa.webhook.Api.subscription;
 import static io.restassured.RestAssured.given;
@@ -136,7 +136,7 @@ class SubscriptionTest {
 
     @Test
     void aRotatedSecretSignsBesideThePreviousOneDuringTheOverlap() {
-        try (Receiver receiver = new Receiver()) {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
             JsonPath created = subscribe(planner(), receiver.url("/rotating"), MISSION_CREATED);
             String id = created.getString("id");
             JsonPath rotated = planner().body("{\"overlapHours\": 2}").post("/api/v1/webhook-subscriptions/" + id + "/secret-rotation")
@@ -148,10 +148,10 @@ class SubscriptionTest {
 
             missionCreated(newId());
             await().atMost(EVENTUALLY).until(() -> !receiver.received().isEmpty());
-            Receiver.Received request = receiver.received().get(0);
+            WebhookReceiver.Received request = receiver.received().get(0);
             assertEquals(2, request.header("webhook-signature").split(" ").length, request.header("webhook-signature"));
-            assertTrue(signedWith(current, request));
-            assertTrue(signedWith(previous, request));
+            assertTrue(request.signedWith(current));
+            assertTrue(request.signedWith(previous));
 
             planner().body("{\"overlapHours\": 0}").post("/api/v1/webhook-subscriptions/" + id + "/secret-rotation")
                     .then().statusCode(200);
@@ -164,7 +164,7 @@ class SubscriptionTest {
     void aPartnerReceivesOnlyEventsAboutItsOwnOrganizationsRequests() {
         String ours = "ORG-" + newId().substring(0, 8);
         String theirs = "ORG-" + newId().substring(0, 8);
-        try (Receiver receiver = new Receiver()) {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
             JsonPath mine = subscribe(partner(ours), receiver.url("/ours"), REQUEST_RECEIVED, GRANTED);
             subscribe(partner(theirs), receiver.url("/theirs"), REQUEST_RECEIVED, GRANTED);
             assertEquals(ours, mine.getString("organization"));
@@ -206,11 +206,11 @@ class SubscriptionTest {
 
     @Test
     void aDeletedSubscriptionReceivesNothingMore() {
-        try (Receiver receiver = new Receiver()) {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
             String id = subscribe(planner(), receiver.url("/deleted"), MISSION_CREATED).getString("id");
             planner().delete("/api/v1/webhook-subscriptions/" + id).then().statusCode(204);
             planner().get("/api/v1/webhook-subscriptions/" + id).then().statusCode(404);
-            try (Receiver marker = new Receiver()) {
+            try (WebhookReceiver marker = new WebhookReceiver()) {
                 subscribe(planner(), marker.url("/marker"), MISSION_CREATED);
                 missionCreated(newId());
                 await().atMost(EVENTUALLY).until(() -> !marker.received().isEmpty());
@@ -230,9 +230,9 @@ class SubscriptionTest {
         planner().get("/api/v1/webhook-subscriptions/" + newId() + "/deliveries").then().statusCode(404);
     }
 
-    private static List<String> idsAt(Receiver receiver, String path) {
+    private static List<String> idsAt(WebhookReceiver receiver, String path) {
         return receiver.received().stream().filter(request -> request.path().equals(path))
-                .map(Receiver.Received::webhookId).sorted().toList();
+                .map(WebhookReceiver.Received::webhookId).sorted().toList();
     }
 
     private int subscriptionCount() {

@@ -1,58 +1,83 @@
-package ca.cpa.webhook;
+package ca.cpa.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
- * A partner's receiver, on a port of this machine: it records every request it gets and answers
+ * A partner's webhook receiver, on a port of this machine: it records every request it gets and answers
  * as the test says (by default 204 at once).
  */
-final class Receiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable {
 
     /** A request as received, and the status it was answered. */
-    record Received(String path, Map<String, List<String>> headers, String body, Instant at, int answered) {
+    public record Received(String path, Map<String, List<String>> headers, String body, Instant at, int answered) {
 
-        String header(String name) {
+        public String header(String name) {
             return headers.entrySet().stream().filter(entry -> entry.getKey().equalsIgnoreCase(name))
                     .map(entry -> entry.getValue().get(0)).findFirst().orElse(null);
         }
 
-        String webhookId() {
+        public String webhookId() {
             return header("webhook-id");
         }
 
-        boolean succeeded() {
+        /** Whether one of its signatures is the secret's over id.timestamp.body (Standard Webhooks, written from the specification). */
+        public boolean signedWith(String secret) {
+            try {
+                byte[] key = Base64.getDecoder().decode(secret.substring("whsec_".length()));
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(new SecretKeySpec(key, "HmacSHA256"));
+                byte[] expected = mac.doFinal((webhookId() + "." + header("webhook-timestamp") + "." + body)
+                        .getBytes(StandardCharsets.UTF_8));
+                return Arrays.stream(header("webhook-signature").split(" "))
+                        .filter(signature -> signature.startsWith("v1,"))
+                        .map(signature -> Base64.getDecoder().decode(signature.substring(3)))
+                        .anyMatch(signature -> MessageDigest.isEqual(signature, expected));
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        public boolean succeeded() {
             return answered >= 200 && answered < 300;
         }
     }
 
     /** How to answer a request: a status, and optionally headers and a body. */
-    record Answer(int status, Map<String, String> headers, byte[] body) {
+    public record Answer(int status, Map<String, String> headers, byte[] body) {
 
-        static Answer of(int status) {
+        public static Answer of(int status) {
             return new Answer(status, Map.of(), new byte[0]);
         }
     }
 
     private final HttpServer server;
     /** A path of its own: a port freed by another test's receiver may still be some old subscription's url. */
-    private final String prefix = "/r-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    private final String prefix = "/r-" + UUID.randomUUID().toString().substring(0, 8);
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private volatile Function<Received, Answer> answers = request -> Answer.of(204);
-    private final java.util.concurrent.atomic.AtomicInteger answersCut = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger answersCut = new AtomicInteger();
 
-    Receiver() {
+    public WebhookReceiver() {
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
         } catch (IOException e) {
@@ -64,25 +89,25 @@ final class Receiver implements AutoCloseable {
     }
 
     /** The url of a path on this receiver. */
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + prefix + path;
     }
 
-    Receiver answering(Function<Received, Answer> answers) {
+    public WebhookReceiver answering(Function<Received, Answer> answers) {
         this.answers = answers;
         return this;
     }
 
-    List<Received> received() {
+    public List<Received> received() {
         return List.copyOf(received);
     }
 
-    List<Received> succeeded() {
+    public List<Received> succeeded() {
         return received.stream().filter(Received::succeeded).toList();
     }
 
     /** How many answers' bodies the client stopped reading before their end. */
-    int answersCut() {
+    public int answersCut() {
         return answersCut.get();
     }
 
