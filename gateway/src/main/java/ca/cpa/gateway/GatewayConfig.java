@@ -41,7 +41,7 @@ public interface GatewayConfig {
     RateLimit rateLimit();
 
     /** The version of the merged OpenAPI document: semantic, a breaking change raises the major (and /api/vN). */
-    @WithDefault("1.2.0")
+    @WithDefault("1.3.0")
     String apiVersion();
 
     CircuitBreaker circuitBreaker();
