@@ -4,3 +4,4 @@ CREATE DATABASE cpa_mission;
 CREATE DATABASE cpa_personnel;
 CREATE DATABASE cpa_authorization;
 CREATE DATABASE cpa_reporting;
+CREATE DATABASE cpa_webhook;

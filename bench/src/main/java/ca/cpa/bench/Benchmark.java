@@ -143,7 +143,7 @@ public final class Benchmark {
                 .collect(Collectors.joining(", "));
     }
 
-    /** Each service stopped and started again while the others run: its own start-up, without four others competing. */
+    /** Each service stopped and started again while the others run: its own start-up, without five others competing. */
     private void startUpAlone() {
         Map<String, Object> ready = new LinkedHashMap<>();
         for (String service : LocalSuite.SERVICE_NAMES) {
@@ -228,7 +228,8 @@ public final class Benchmark {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, suite.bootstrapServers()))) {
             while (true) {
                 long waiting = 0;
-                for (String group : List.of("mission-service", "personnel-service", "authorization-service", "reporting-service")) {
+                for (String group : List.of("mission-service", "personnel-service", "authorization-service", "reporting-service",
+                        "webhook-service")) {
                     Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                             .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
                     Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(committed.keySet()

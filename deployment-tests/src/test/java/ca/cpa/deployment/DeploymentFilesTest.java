@@ -39,11 +39,11 @@ class DeploymentFilesTest {
     private static final Path ROOT = Path.of(System.getProperty("cpa.root", "..")).toAbsolutePath().normalize();
     /** The services behind the gateway, each with a database of its own and consuming events. */
     private static final List<String> SERVICES = List.of("mission-service", "personnel-service", "authorization-service",
-            "reporting-service");
+            "reporting-service", "webhook-service");
     private static final List<String> APPLICATIONS = List.of("mission-service", "personnel-service", "authorization-service",
-            "reporting-service", "gateway");
+            "reporting-service", "webhook-service", "gateway");
     /** The keys of the cpa-secrets Secret, which the kubectl command of docs/operations.md creates (kept out of git). */
-    private static final Set<String> SECRET_KEYS = Set.of("CPA_DB_USER", "CPA_DB_PASSWORD");
+    private static final Set<String> SECRET_KEYS = Set.of("CPA_DB_USER", "CPA_DB_PASSWORD", "CPA_WEBHOOK_SECRET_KEY");
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Z0-9_]+)");
 
     @Test
@@ -60,7 +60,7 @@ class DeploymentFilesTest {
     void composeStartsEachPartWhenWhatItNeedsIsHealthyAndKeepsEachDataStoreInAVolume() throws IOException {
         JsonNode services = compose().path("services");
         assertEquals(Set.of("postgres", "kafka", "mission-service", "personnel-service", "authorization-service",
-                "reporting-service", "gateway"), names(services));
+                "reporting-service", "webhook-service", "gateway"), names(services));
         assertEquals("apache/kafka:" + System.getProperty("cpa.kafka.version"), services.path("kafka").path("image").asText(),
                 "the same Kafka as the build's own broker");
         services.properties().forEach(service -> {

@@ -95,7 +95,8 @@ class SecuredKafkaTest {
                     "cpa.personnel.events", "cpa.personnel-service.dead-letter"),
             new Access("authorization-service", List.of("cpa.mission.events"),
                     "cpa.authorization.events", "cpa.authorization-service.dead-letter"),
-            new Access("reporting-service", PUBLIC_TOPICS, null, "cpa.reporting-service.dead-letter"));
+            new Access("reporting-service", PUBLIC_TOPICS, null, "cpa.reporting-service.dead-letter"),
+            new Access("webhook-service", PUBLIC_TOPICS, null, "cpa.webhook-service.dead-letter"));
 
     private static final ScramUser ADMIN = newUser("cpa-admin");
     private static final ScramUser PARTNER_LOGIN = newUser(PARTNER);
@@ -203,7 +204,7 @@ class SecuredKafkaTest {
         KafkaEvents.publishRaw("cpa.mission.events", key, "{not a cloud event".getBytes(StandardCharsets.UTF_8));
 
         for (String deadLetters : List.of("cpa.authorization-service.dead-letter", "cpa.personnel-service.dead-letter",
-                "cpa.reporting-service.dead-letter")) {
+                "cpa.reporting-service.dead-letter", "cpa.webhook-service.dead-letter")) {
             KafkaEvents.ReceivedEvent setAside = KafkaEvents.await(deadLetters, event -> key.equals(event.key()),
                     SuiteClient.PATIENCE);
             assertEquals("{not a cloud event", setAside.data(), deadLetters);

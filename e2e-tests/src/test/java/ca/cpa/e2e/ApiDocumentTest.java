@@ -1,9 +1,9 @@
 package ca.cpa.e2e;
 
-import ca.cpa.testing.NodeTools;
 import ca.cpa.contracts.BreakingChanges;
 import ca.cpa.contracts.ContractDocuments;
 import ca.cpa.contracts.Releases;
+import ca.cpa.testing.NodeTools;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -32,10 +32,12 @@ class GatewayTest {
                 .body("paths", hasKey("/api/v1/enrolments/{id}/result"))
                 .body("paths", hasKey("/api/v1/reports/program"))
                 .body("paths", hasKey("/api/v1/history/imports"))
+                .body("paths", hasKey("/api/v1/webhook-subscriptions"))
+                .body("paths", hasKey("/api/v1/webhook-subscriptions/{id}/deliveries"))
                 .body("components.schemas", hasKey("Problem"))
                 .body("components.securitySchemes", hasKey("bearer"));
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
-                .body("checks[0].data.size()", equalTo(4));
+                .body("checks[0].data.size()", equalTo(5));
     }
 
     @Test

@@ -22,6 +22,7 @@ class MergedOpenApiTest {
                 .body("paths", hasKey("/api/v1/authorization-cases"))
                 .body("paths", hasKey("/api/v1/reports/program"))
                 .body("paths.'/api/v1/reports/program'.x-cpa-service", equalTo("reporting-service"))
+                .body("paths.'/api/v1/webhook-subscriptions'.x-cpa-service", equalTo("webhook-service"))
                 .body("paths.'/api/v1/officers'.x-cpa-service", equalTo("personnel-service"))
                 // the Problem schema is the same everywhere: once
                 .body("components.schemas", hasKey("Problem"))

@@ -46,6 +46,14 @@ final class OpenApiDocuments {
              "components": {"schemas": {%s}, %s}}
             """.formatted(PROBLEM, BEARER);
 
+    static final String WEBHOOK = """
+            {"openapi": "3.1.0", "info": {"title": "webhook-service", "version": "1"},
+             "tags": [{"name": "Webhook subscriptions"}],
+             "paths": {"/api/v1/webhook-subscriptions": {"get": {"operationId": "listWebhookSubscriptions",
+                 "tags": ["Webhook subscriptions"], "responses": {"200": {"description": "the subscriptions"}}}}},
+             "components": {"schemas": {%s}, %s}}
+            """.formatted(PROBLEM, BEARER);
+
     private OpenApiDocuments() {
     }
 }

@@ -31,6 +31,11 @@ class RoutingTest {
                 .body("service", equalTo("reporting-service"));
         Callers.as(CALLER).get("/api/v1/history/imports/" + marker).then().statusCode(200)
                 .body("service", equalTo("reporting-service"));
+        Callers.as(CALLER).get("/api/v1/webhook-subscriptions?status=ACTIVE").then().statusCode(200)
+                .body("service", equalTo("webhook-service"))
+                .body("uri", equalTo("/api/v1/webhook-subscriptions?status=ACTIVE"));
+        Callers.as(CALLER).post("/api/v1/webhook-subscriptions/" + marker + "/deliveries/" + marker + "/retry")
+                .then().statusCode(201).body("service", equalTo("webhook-service"));
     }
 
     @Test

@@ -7,7 +7,7 @@ import io.vertx.core.Vertx;
 import java.util.Map;
 
 /**
- * Four stand-in services for the gateway's tests, and the gateway's configuration for them:
+ * Five stand-in services for the gateway's tests, and the gateway's configuration for them:
  * short timeouts and a small body limit, so that the edges can be reached quickly, except for
  * reporting-service, which takes files to import: its own larger limit and longer timeout.
  */
@@ -18,6 +18,7 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
     private static StubService personnel;
     private static StubService authorization;
     private static StubService reporting;
+    private static StubService webhook;
     /** A second mission-service replica that is not there: every connection to it is refused. */
     private static int missingReplicaPort;
 
@@ -37,6 +38,10 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
         return reporting;
     }
 
+    public static StubService webhook() {
+        return webhook;
+    }
+
     public static int missingReplicaPort() {
         return missingReplicaPort;
     }
@@ -48,11 +53,13 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
         personnel = new StubService("personnel-service", OpenApiDocuments.PERSONNEL, vertx, TcpPorts.free());
         authorization = new StubService("authorization-service", OpenApiDocuments.AUTHORIZATION, vertx, TcpPorts.free());
         reporting = new StubService("reporting-service", OpenApiDocuments.REPORTING, vertx, TcpPorts.free());
+        webhook = new StubService("webhook-service", OpenApiDocuments.WEBHOOK, vertx, TcpPorts.free());
         missingReplicaPort = TcpPorts.free();
         mission.start();
         personnel.start();
         authorization.start();
         reporting.start();
+        webhook.start();
         return Map.ofEntries(
                 Map.entry("cpa.gateway.services.mission-service.urls",
                         "http://localhost:" + missingReplicaPort + ",http://localhost:" + mission.port()),
@@ -61,6 +68,7 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
                 Map.entry("cpa.gateway.services.reporting-service.urls", "http://localhost:" + reporting.port()),
                 Map.entry("cpa.gateway.services.reporting-service.max-body-size", "16M"),
                 Map.entry("cpa.gateway.services.reporting-service.timeout", "5s"),
+                Map.entry("cpa.gateway.services.webhook-service.urls", "http://localhost:" + webhook.port()),
                 Map.entry("cpa.gateway.timeout", "1s"),
                 Map.entry("cpa.gateway.max-body-size", "1K"),
                 Map.entry("cpa.gateway.rate-limit.rps", "10"),
@@ -76,6 +84,7 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
         personnel.stop();
         authorization.stop();
         reporting.stop();
+        webhook.stop();
         vertx.close();
     }
 }

@@ -134,7 +134,8 @@ public final class DevTokens {
                 + "\n-----END " + type + "-----\n";
     }
 
-    private static void restrictToOwner(Path file) throws IOException {
+    /** Makes {@code file} readable and writable by its owner only (the private key, and {@link WebhookSecretKey}'s). */
+    static void restrictToOwner(Path file) throws IOException {
         try {
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         } catch (UnsupportedOperationException notPosix) {

@@ -28,30 +28,31 @@ import java.util.concurrent.TimeoutException;
 /**
  * The whole suite on one machine, as {@code ./cpa up} and the end-to-end tests start it:
  * PostgreSQL (the server of {@code CPA_DB_URL}, else an embedded one), a Kafka broker (unless
- * {@code KAFKA_BOOTSTRAP_SERVERS}), the three domain services and reporting-service, each with
- * a database of its own, and the gateway in front of them. Everything it starts keeps its data and log under the data
- * directory and trusts the development key kept there. A part that cannot start stops what
+ * {@code KAFKA_BOOTSTRAP_SERVERS}), the three domain services, reporting-service and
+ * webhook-service, each with a database of its own, and the gateway in front of them. Everything
+ * it starts keeps its data and log under the data directory and trusts the development key kept
+ * there; webhook-service encrypts its partners' secrets with a key kept there too. A part that cannot start stops what
  * was already started and names its log. Once {@link #supervise() supervised}, a part that ends
  * without being stopped on purpose is started again ({@link Supervisor}).
  */
 public final class LocalSuite implements AutoCloseable {
 
     /** Where each part listens. */
-    public record Ports(int gateway, int mission, int personnel, int authorization, int reporting, int postgres,
-                        int kafka) {
+    public record Ports(int gateway, int mission, int personnel, int authorization, int reporting, int webhook,
+                        int postgres, int kafka) {
 
         /** The usual local ports (docs/configuration.md), each overridable by its variable ({@code CPA_GATEWAY_PORT}, ...). */
         public static Ports fromEnvironment(Map<String, String> environment) {
             return new Ports(port(environment, "CPA_GATEWAY_PORT", 8080), port(environment, "CPA_MISSION_PORT", 8081),
                     port(environment, "CPA_PERSONNEL_PORT", 8082), port(environment, "CPA_AUTHORIZATION_PORT", 8083),
-                    port(environment, "CPA_REPORTING_PORT", 8084), port(environment, "CPA_POSTGRES_PORT", 5432),
-                    port(environment, "CPA_KAFKA_PORT", 9092));
+                    port(environment, "CPA_REPORTING_PORT", 8084), port(environment, "CPA_WEBHOOK_PORT", 8085),
+                    port(environment, "CPA_POSTGRES_PORT", 5432), port(environment, "CPA_KAFKA_PORT", 9092));
         }
 
         /** Free ports, for a suite beside another one (the tests); the broker picks its own (0). */
         public static Ports free() {
             return new Ports(TcpPorts.free(), TcpPorts.free(), TcpPorts.free(), TcpPorts.free(), TcpPorts.free(),
-                    TcpPorts.free(), 0);
+                    TcpPorts.free(), TcpPorts.free(), 0);
         }
 
         private static int port(Map<String, String> environment, String variable, int fallback) {
@@ -76,6 +77,7 @@ public final class LocalSuite implements AutoCloseable {
                 case "personnel-service" -> ports.personnel();
                 case "authorization-service" -> ports.authorization();
                 case "reporting-service" -> ports.reporting();
+                case "webhook-service" -> ports.webhook();
                 default -> throw new IllegalArgumentException(name);
             };
         }
@@ -92,13 +94,14 @@ public final class LocalSuite implements AutoCloseable {
         }
     }
 
-    public static final List<String> SERVICE_NAMES =
-            List.of("mission-service", "personnel-service", "authorization-service", "reporting-service", "gateway");
+    public static final List<String> SERVICE_NAMES = List.of("mission-service", "personnel-service",
+            "authorization-service", "reporting-service", "webhook-service", "gateway");
     private static final List<Service> SERVICES = List.of(
             new Service("mission-service", "cpa_mission"),
             new Service("personnel-service", "cpa_personnel"),
             new Service("authorization-service", "cpa_authorization"),
             new Service("reporting-service", "cpa_reporting"),
+            new Service("webhook-service", "cpa_webhook"),
             new Service("gateway", null));
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
     /**
@@ -117,6 +120,8 @@ public final class LocalSuite implements AutoCloseable {
     /** Settings for one service only, on top of {@link #environment}: by service name. */
     private final Map<String, Map<String, String>> serviceEnvironments;
     private final DevTokens tokens;
+    /** The key webhook-service encrypts its subscriptions' secrets with: the same for every replica and every start. */
+    private final String webhookSecretKey;
     private final List<Instance> instances;
     private final Map<String, Process> processes = new LinkedHashMap<>();
     /** By replica: the archive its process records, put in place once that process has ended ({@link StartupArchive}). */
@@ -140,6 +145,7 @@ public final class LocalSuite implements AutoCloseable {
         this.environment = environment;
         this.serviceEnvironments = serviceEnvironments;
         this.tokens = DevTokens.inDirectory(keyDirectory(dataDir));
+        this.webhookSecretKey = WebhookSecretKey.of(environment, keyDirectory(dataDir));
         this.instances = instances(ports, replicas(environment));
     }
 
@@ -511,6 +517,10 @@ public final class LocalSuite implements AutoCloseable {
             env.put("CPA_PERSONNEL_URL", urlList("personnel-service"));
             env.put("CPA_AUTHORIZATION_URL", urlList("authorization-service"));
             env.put("CPA_REPORTING_URL", urlList("reporting-service"));
+            env.put("CPA_WEBHOOK_URL", urlList("webhook-service"));
+        }
+        if (service.name().equals("webhook-service")) {
+            env.put(WebhookSecretKey.VARIABLE, webhookSecretKey);
         }
         Process process = builder.start();
         if (recordTo != null) {

@@ -64,15 +64,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ResilienceTest {
 
-    /** The services behind the gateway, each with its database and consumer group: the domain services and reporting-service. */
+    /**
+     * The services behind the gateway, each with its database and consumer group: the domain
+     * services, reporting-service and webhook-service.
+     */
     private static final List<String> SERVICES = List.of("mission-service", "personnel-service", "authorization-service",
-            "reporting-service");
+            "reporting-service", "webhook-service");
     /** The topics each service's consumer group (named as the service) reads. */
     private static final Map<String, List<String>> CONSUMED = Map.of(
             "mission-service", List.of("cpa.authorization.events", "cpa.personnel.events"),
             "authorization-service", List.of("cpa.mission.events"),
             "personnel-service", List.of("cpa.mission.events", "cpa.authorization.events"),
-            "reporting-service", List.of("cpa.mission.events", "cpa.authorization.events", "cpa.personnel.events"));
+            "reporting-service", List.of("cpa.mission.events", "cpa.authorization.events", "cpa.personnel.events"),
+            "webhook-service", List.of("cpa.mission.events", "cpa.authorization.events", "cpa.personnel.events"));
     private static final List<String> TOPICS = List.of("cpa.mission.events", "cpa.authorization.events", "cpa.personnel.events");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final AtomicInteger CODES = new AtomicInteger();
@@ -226,7 +230,7 @@ class ResilienceTest {
         // mission.created events other tests caused, still on their way, would count as applied below
         awaitQuiet();
         Map<String, Double> appliedBefore = new TreeMap<>();
-        for (String consumer : List.of("personnel-service", "reporting-service")) {
+        for (String consumer : List.of("personnel-service", "reporting-service", "webhook-service")) {
             appliedBefore.put(consumer, appliedMissionsCreated(consumer));
         }
         // authorization-service comes back to a backlog: it meets each partition anew, and asks
@@ -262,7 +266,8 @@ class ResilienceTest {
         System.out.printf("broker stalled %d s, then down until %d s: %d missions created meanwhile%n",
                 STALL.toSeconds(), Duration.between(outage, Instant.now()).toSeconds(), duringOutage.size());
         assertEquals(Map.of("authorization-service", 503, "mission-service", 503, "personnel-service", 503,
-                "reporting-service", 503), readinessWhileDown, "a service cut off from the broker is not ready");
+                "reporting-service", 503, "webhook-service", 503), readinessWhileDown,
+                "a service cut off from the broker is not ready");
 
         // the consumers go on after the outage: a mission created now reaches them too
         Set<String> created = new HashSet<>(backlog);
