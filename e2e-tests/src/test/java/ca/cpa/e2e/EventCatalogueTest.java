@@ -1,9 +1,9 @@
 package ca.cpa.e2e;
 
-import ca.cpa.testing.NodeTools;
 import ca.cpa.contracts.EventContract;
 import ca.cpa.testing.KafkaEvents;
 import ca.cpa.testing.KafkaEvents.ReceivedEvent;
+import ca.cpa.testing.NodeTools;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
