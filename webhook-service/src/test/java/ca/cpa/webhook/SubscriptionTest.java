@@ -153,10 +153,39 @@ class SubscriptionTest {
             assertTrue(request.signedWith(current));
             assertTrue(request.signedWith(previous));
 
-            planner().body("{\"overlapHours\": 0}").post("/api/v1/webhook-subscriptions/" + id + "/secret-rotation")
-                    .then().statusCode(200);
             planner().body("{\"overlapHours\": 1000}").post("/api/v1/webhook-subscriptions/" + id + "/secret-rotation")
                     .then().statusCode(400);
+            planner().body("{\"secret\": \"whsec_short\"}").post("/api/v1/webhook-subscriptions/" + id + "/secret-rotation")
+                    .then().statusCode(400).body("errors[0].field", equalTo("secret"));
+        }
+    }
+
+    @Test
+    void aRotationToASecretOfTheCallersOwnIsHarmlessToResendAndEndsTheOverlapWhenAsked() {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            String id = subscribe(planner(), receiver.url("/own-secret"), MISSION_CREATED).getString("id");
+            String own = "whsec_" + Base64.getEncoder().encodeToString(UUID.randomUUID().toString().getBytes(StandardCharsets.US_ASCII));
+            String rotation = "{\"secret\": \"" + own + "\", \"overlapHours\": 0}";
+            long version = planner().body(rotation).post("/api/v1/webhook-subscriptions/" + id + "/secret-rotation")
+                    .then().statusCode(200).body("secret", equalTo(own)).body("previousSecretValidUntil", nullValue())
+                    .extract().header("ETag").hashCode();
+            planner().body(rotation).post("/api/v1/webhook-subscriptions/" + id + "/secret-rotation")
+                    .then().statusCode(200).body("secret", equalTo(own));
+            assertEquals(version, planner().get("/api/v1/webhook-subscriptions/" + id).then().extract().header("ETag").hashCode(),
+                    "the same secret again changed nothing");
+
+            missionCreated(newId());
+            await().atMost(EVENTUALLY).until(() -> !receiver.received().isEmpty());
+            WebhookReceiver.Received request = receiver.received().get(0);
+            assertEquals(1, request.header("webhook-signature").split(" ").length, "no overlap: one signature");
+            assertTrue(request.signedWith(own));
+
+            String key = UUID.randomUUID().toString();
+            String first = planner().header("Idempotency-Key", key).body("{}").post("/api/v1/webhook-subscriptions/" + id + "/secret-rotation")
+                    .then().statusCode(200).extract().path("secret");
+            assertTrue(first.startsWith("whsec_"));
+            planner().header("Idempotency-Key", key).body("{}").post("/api/v1/webhook-subscriptions/" + id + "/secret-rotation")
+                    .then().statusCode(200).header("Idempotent-Replayed", "true").body("secret", nullValue());
         }
     }
 

@@ -46,8 +46,15 @@ public class Idempotency {
         }
     }
 
-    /** What a transition made of a resource: its new version and representation (answered 200). */
-    public record Changed(long version, Object body) {
+    /**
+     * What a transition made of a resource: its new version and representation (answered 200);
+     * {@code keptBody} is what a replay answers, as for {@link Created}.
+     */
+    public record Changed(long version, Object body, Object keptBody) {
+
+        public Changed(long version, Object body) {
+            this(version, body, body);
+        }
     }
 
     @Inject
@@ -79,7 +86,7 @@ public class Idempotency {
     public Response change(String key, String operation, Object request, Supplier<Changed> change) {
         return once(key, operation, request, () -> {
             Changed result = change.get();
-            return new Answer(200, null, result.version(), result.body(), result.body());
+            return new Answer(200, null, result.version(), result.body(), result.keptBody());
         });
     }
 

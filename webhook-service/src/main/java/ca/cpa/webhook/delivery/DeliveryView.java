@@ -11,8 +11,8 @@ public record DeliveryView(
         UUID subscriptionId,
         @Schema(description = "The event's ce_id: the webhook-id header, by which a receiver drops a copy")
         UUID webhookId,
-        String eventType,
-        @Schema(description = "The event's subject (ce_subject): deliveries of one subject arrive in order")
+        @Schema(maxLength = 200) String eventType,
+        @Schema(description = "The event's subject (ce_subject): deliveries of one subject arrive in order", maxLength = 200)
         String subject,
         DeliveryStatus status,
         int attempts,
@@ -20,7 +20,8 @@ public record DeliveryView(
         Instant lastAttemptAt,
         @Schema(description = "The HTTP status of the last attempt; absent when there was no answer")
         Integer lastResponseCode,
-        @Schema(description = "Why the last attempt failed: no answer, a refused address, or the answer's status and start")
+        @Schema(description = "Why the last attempt failed: no answer, a refused address, or the answer's status and start",
+                maxLength = 1000)
         String lastError,
         @Schema(description = "When a PENDING delivery is tried next")
         Instant nextAttemptAt,

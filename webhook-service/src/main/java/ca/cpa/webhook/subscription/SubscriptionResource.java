@@ -1,6 +1,9 @@
 package ca.cpa.webhook.subscription;
 
 import ca.cpa.platform.http.ETags;
+import ca.cpa.webhook.delivery.DeliveryService;
+import ca.cpa.webhook.delivery.DeliveryStatus;
+import ca.cpa.webhook.delivery.DeliveryView;
 import ca.cpa.platform.http.Idempotency;
 import ca.cpa.platform.http.QueryParams;
 import ca.cpa.platform.paging.PageParams;
@@ -46,6 +49,9 @@ public class SubscriptionResource {
 
     @Inject
     SubscriptionService subscriptions;
+
+    @Inject
+    DeliveryService deliveries;
 
     @Inject
     Idempotency idempotency;
@@ -111,14 +117,25 @@ public class SubscriptionResource {
     @Path("/{id}/secret-rotation")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.REQUESTING_PARTNER, Roles.MISSION_PLANNER})
+    @Transactional
     @Operation(operationId = "rotateWebhookSecret", summary = "Replace the signing secret",
             description = "Answers the new secret once. During the overlap every delivery carries two signatures "
                     + "(webhook-signature: v1,<new> v1,<previous>), so the receiver may switch to the new secret "
-                    + "at any time within it.")
-    public RestResponse<SubscriptionView> rotateSecret(@PathParam("id") UUID id, @Valid SecretRotation rotation) {
-        SubscriptionService.WithSecret rotated = subscriptions.rotateSecret(id, rotation);
-        return ETags.ok(SubscriptionView.withSecret(rotated.subscription(), Instant.now(), rotated.secret()),
-                rotated.subscription().version);
+                    + "at any time within it. A secret you make yourself (secret) makes a resent rotation harmless: "
+                    + "the same secret again changes nothing. With an Idempotency-Key, a resent rotation answers "
+                    + "the subscription without the secret, since it is not kept in the clear.",
+            extensions = @Extension(name = "x-cpa-problems", value = "422"))
+    public Response rotateSecret(@PathParam("id") UUID id,
+                                 @Parameter(description = "Makes a resent rotation safe") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+                                 @Valid SecretRotation rotation) {
+        SecretRotation asked = rotation == null ? new SecretRotation(null, null) : rotation;
+        return idempotency.change(idempotencyKey, "rotateWebhookSecret " + id, asked, () -> {
+            SubscriptionService.WithSecret rotated = subscriptions.rotateSecret(id, asked);
+            Instant now = Instant.now();
+            return new Idempotency.Changed(rotated.subscription().version,
+                    SubscriptionView.withSecret(rotated.subscription(), now, rotated.secret()),
+                    SubscriptionView.of(rotated.subscription(), now));
+        });
     }
 
     @POST
@@ -130,5 +147,29 @@ public class SubscriptionResource {
     public RestResponse<SubscriptionView> reactivate(@PathParam("id") UUID id) {
         WebhookSubscription subscription = subscriptions.reactivate(id);
         return ETags.ok(SubscriptionView.of(subscription, Instant.now()), subscription.version);
+    }
+
+    @GET
+    @Path("/{id}/deliveries")
+    @RolesAllowed({Roles.REQUESTING_PARTNER, Roles.MISSION_PLANNER, Roles.AUDITOR})
+    @Operation(operationId = "listWebhookDeliveries", summary = "List a subscription's deliveries",
+            description = "Newest first: status, attempts, the last answer's code or why there was none.")
+    public PageResponse<DeliveryView> deliveries(@PathParam("id") UUID id,
+                                                 @Parameter(description = "Only deliveries in this status",
+                                                         schema = @Schema(implementation = DeliveryStatus.class))
+                                                 @QueryParam("status") String status,
+                                                 @BeanParam PageParams page) {
+        return deliveries.list(id, QueryParams.enumValue("status", status, DeliveryStatus.class), page.request());
+    }
+
+    @POST
+    @Path("/{id}/deliveries/{deliveryId}/retry")
+    @RolesAllowed({Roles.REQUESTING_PARTNER, Roles.MISSION_PLANNER})
+    @Operation(operationId = "retryWebhookDelivery", summary = "Send a delivery again",
+            description = "A FAILED or SUCCEEDED delivery is PENDING again, sent at once with a new retry period; it "
+                    + "keeps its webhook-id. 409 while it is still PENDING or the subscription is disabled.",
+            extensions = @Extension(name = "x-cpa-problems", value = "409"))
+    public DeliveryView retry(@PathParam("id") UUID id, @PathParam("deliveryId") UUID deliveryId) {
+        return DeliveryView.of(deliveries.retry(id, deliveryId));
     }
 }

@@ -71,12 +71,15 @@ public class SubscriptionService {
         get(id).delete();
     }
 
+    /** A rotation to the secret in force already (a resent rotation of a secret the caller made) changes nothing. */
     @Transactional
     public WithSecret rotateSecret(UUID id, SecretRotation rotation) {
         WebhookSubscription subscription = get(id);
-        Duration overlap = rotation == null || rotation.overlapHours() == null ? config.secretOverlap()
-                : Duration.ofHours(rotation.overlapHours());
-        WebhookSecret secret = WebhookSecret.generate();
+        WebhookSecret secret = rotation.secret() == null ? WebhookSecret.generate() : new WebhookSecret(rotation.secret());
+        if (rotation.secret() != null && secrets.open(id, subscription.secret).equals(secret.text())) {
+            return new WithSecret(subscription, secret);
+        }
+        Duration overlap = rotation.overlapHours() == null ? config.secretOverlap() : Duration.ofHours(rotation.overlapHours());
         subscription.rotateSecret(secrets.seal(id, secret.text()), Instant.now().plus(overlap));
         WebhookSubscription.flush();
         return new WithSecret(subscription, secret);

@@ -1,6 +1,8 @@
 package ca.cpa.webhook.subscription;
 
+import ca.cpa.platform.security.Caller;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
@@ -10,23 +12,25 @@ import java.util.UUID;
 @Schema(name = "WebhookSubscription", description = "A subscription; its secret appears only in the answer that made it")
 public record SubscriptionView(
         UUID id,
-        String url,
-        List<String> eventTypes,
-        String description,
-        @Schema(description = "The requesting partner's organization whose requests' events it receives; absent for CPA staff's")
+        @Schema(maxLength = Destination.MAX_URL_LENGTH) String url,
+        @Schema(maxItems = 50) List<@Size(max = 200) String> eventTypes,
+        @Schema(maxLength = WebhookSubscription.MAX_DESCRIPTION_LENGTH) String description,
+        @Schema(description = "The requesting partner's organization whose requests' events it receives; absent for CPA staff's",
+                maxLength = Caller.MAX_NAME_LENGTH)
         String organization,
-        String createdBy,
+        @Schema(maxLength = Caller.MAX_NAME_LENGTH) String createdBy,
         Instant createdAt,
         SubscriptionStatus status,
         @Schema(description = "Since when every delivery has failed; absent while deliveries succeed")
         Instant failingSince,
         Instant disabledAt,
-        @Schema(description = "Why it was disabled")
+        @Schema(description = "Why it was disabled", maxLength = 1000)
         String disabledReason,
         @Schema(description = "Until when the secret before the last rotation still signs, beside the current one")
         Instant previousSecretValidUntil,
         @Schema(description = "The signing secret (whsec_ and base64): only in the answer to a create or a rotation. "
-                + "It is stored encrypted and cannot be read again.", example = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")
+                + "It is stored encrypted and cannot be read again.", example = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+                maxLength = 94)
         @JsonInclude(JsonInclude.Include.NON_NULL)
         String secret) {
 

@@ -10,6 +10,8 @@ import java.util.Base64;
 public record WebhookSecret(String text) {
 
     private static final String PREFIX = "whsec_";
+    /** whsec_ and the base64 of 24 to 64 bytes, as Standard Webhooks allows. */
+    public static final String PATTERN = "^whsec_[A-Za-z0-9+/]{32,88}={0,2}$";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     public static WebhookSecret generate() {
