@@ -125,6 +125,9 @@ public class SubscriptionResource {
                     + "the same secret again changes nothing. With an Idempotency-Key, a resent rotation answers "
                     + "the subscription without the secret, since it is not kept in the clear.",
             extensions = @Extension(name = "x-cpa-problems", value = "422"))
+    @APIResponse(responseCode = "200", description = "Rotated: the subscription with its new secret",
+            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubscriptionView.class)))
     public Response rotateSecret(@PathParam("id") UUID id,
                                  @Parameter(description = "Makes a resent rotation safe") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
                                  @Valid SecretRotation rotation) {
