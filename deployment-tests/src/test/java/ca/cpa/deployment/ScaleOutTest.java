@@ -5,6 +5,7 @@ import ca.cpa.testing.Calls;
 import ca.cpa.testing.KafkaEvents;
 import ca.cpa.testing.SuiteClient;
 import ca.cpa.testing.SuiteUnderTest;
+import ca.cpa.testing.WebhookReceiver;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import org.apache.kafka.clients.admin.Admin;
@@ -30,18 +31,22 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -54,13 +59,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Two replicas of each service (the three domain services and reporting-service) on ports of
- * their own, one PostgreSQL and one broker, the gateway balancing over the replicas: concurrent
- * work on both replicas keeps the ceilings, a replica of each service stopped in the middle of
- * the load loses nothing, and afterwards every event stands once on its topic and was applied
- * once by each consumer, and the Program's report counts each mission once. One
+ * Two replicas of each service (the three domain services, reporting-service and webhook-service)
+ * on ports of their own, one PostgreSQL and one broker, the gateway balancing over the replicas:
+ * concurrent work on both replicas keeps the ceilings, a replica of each service stopped in the
+ * middle of the load loses nothing, and afterwards every event stands once on its topic and was
+ * applied once by each consumer, and the Program's report counts each mission once. One
  * scenario in three parts, each on what the one before left (the ceiling race needs both replicas,
- * the stop leaves one, the final count covers all that both parts did), so one test.
+ * the stop leaves one, the final count covers all that both parts did), so one test. A second
+ * test, on the same suite and on webhook-service's replicas, which the first leaves alone: both
+ * deliver, each event once and in order, and one killed mid-delivery loses nothing.
  */
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
 class ScaleOutTest {
@@ -83,13 +90,28 @@ class ScaleOutTest {
     private static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
     private static final AtomicInteger CODES = new AtomicInteger();
 
+    private static final String WEBHOOKS = "webhook-service";
+    /** How long a webhook-service replica holds a delivery it took: short, so the test soon sees one taken over. */
+    private static final String WEBHOOK_LEASE = "5s";
+    private static final List<String> MISSION_EVENTS = List.of("ca.cpa.mission.created.v1", "ca.cpa.mission.status-changed.v1");
+    /** After its creation, each mission goes through these, each change an event. */
+    private static final List<String> STATUS_CHANGES = List.of("ACTIVE", "SUSPENDED", "ACTIVE", "CLOSED");
+    private static final int SUBSCRIPTIONS = 3;
+    private static final int MISSIONS_WITH_BOTH_UP = 6;
+    private static final int PLANNERS = 3;
+    private static final int MISSIONS_PER_PLANNER_AROUND_THE_KILL = 6;
+    /** Long enough for a killed replica's consumer group membership (10 s), its leases and its restart to pass. */
+    private static final Duration DELIVERY_PATIENCE = Duration.ofMinutes(4);
+
     private static LocalSuite suite;
     private static SuiteClient gateway;
     private static Admin kafka;
 
     @BeforeAll
     static void startTwoReplicasOfEachService() {
-        suite = SuiteUnderTest.start("scale-out", Map.of("CPA_SERVICE_REPLICAS", "2"));
+        // webhooks go to receivers on this machine, over http
+        suite = SuiteUnderTest.start("scale-out", Map.of("CPA_SERVICE_REPLICAS", "2",
+                "CPA_WEBHOOK_ALLOWED_HOSTS", "127.0.0.1", "CPA_WEBHOOK_LEASE", WEBHOOK_LEASE));
         gateway = new SuiteClient(suite.gatewayUrl(), suite.tokens());
         kafka = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, suite.bootstrapServers()));
     }
@@ -110,6 +132,228 @@ class ScaleOutTest {
         String ceilingMission = selectionsAndDeploymentsRacingOverBothReplicasStayWithinThePlacesAndTheCeiling();
         List<String> flowMissions = requestsThroughBothReplicasAllCompleteWhenOneReplicaOfEachServiceStopsMidRun();
         everyEventStandsOnceOnItsTopicAndEachConsumerAppliedItOnce(ceilingMission, flowMissions);
+    }
+
+    /**
+     * Three planners' subscriptions to the missions' events, called back by a receiver that takes
+     * 200 to 500 ms to answer, so that deliveries are under way at any moment. With both
+     * replicas up, each event reaches each subscription once and both replicas deliver. Then
+     * planners create missions and move them through their statuses while the second replica is
+     * killed ({@code kill -9}) in the middle of deliveries, and started again: every event still
+     * reaches every subscription, each subject's in the order published, recorded as delivered
+     * once; an event reaches a subscription twice only if its delivery was under way on the killed
+     * replica (leased by it, not recorded), at most as many as the receiver was answering then.
+     */
+    @Test
+    void twoWebhookReplicasDeliverEachEventOnceInOrderAndLoseNothingWhenOneIsKilledMidDelivery() throws Exception {
+        AtomicInteger started = new AtomicInteger();
+        AtomicInteger answering = new AtomicInteger();
+        Map<String, String> subscriptions = new LinkedHashMap<>(); // by the receiver's path: the subscription's id
+        try (WebhookReceiver receiver = new WebhookReceiver().answering(request -> {
+            started.incrementAndGet();
+            answering.incrementAndGet();
+            try {
+                SuiteClient.pause(Duration.ofMillis(ThreadLocalRandom.current().nextInt(200, 501)));
+                return WebhookReceiver.Answer.of(200);
+            } finally {
+                answering.decrementAndGet();
+            }
+        })) {
+            try {
+                for (int i = 1; i <= SUBSCRIPTIONS; i++) {
+                    String path = "/planner-" + i;
+                    subscriptions.put(path, created(gateway.create("mission-planner", null, "/api/v1/webhook-subscriptions", """
+                            {"url": "%s", "eventTypes": ["%s", "%s"]}""".formatted(receiver.url(path),
+                            MISSION_EVENTS.get(0), MISSION_EVENTS.get(1)))));
+                }
+                List<URI> replicas = suite.replicaUrls(WEBHOOKS);
+
+                List<String> missions = new ArrayList<>();
+                for (int i = 0; i < MISSIONS_WITH_BOTH_UP; i++) {
+                    missions.add(missionThroughItsStatuses());
+                }
+                awaitEveryEventDelivered(receiver, subscriptions, publishedInOrder(missions));
+                assertEquals(Map.of(), copies(receiver.succeeded()), "events delivered twice with both replicas up");
+                for (URI replica : replicas) {
+                    assertTrue(delivered(replica) > 0, "the replica at " + replica + " delivered nothing");
+                }
+
+                double deliveredBySecond = delivered(replicas.get(1));
+                int succeededBefore = receiver.succeeded().size();
+                int expectedAroundTheKill = PLANNERS * MISSIONS_PER_PLANNER_AROUND_THE_KILL * (1 + STATUS_CHANGES.size())
+                        * SUBSCRIPTIONS;
+                ExecutorService planners = Executors.newFixedThreadPool(PLANNERS);
+                List<Future<List<String>>> planned = new ArrayList<>();
+                Set<String> underWayAtTheKill;
+                int answeringAtTheKill;
+                try {
+                    for (int i = 0; i < PLANNERS; i++) {
+                        planned.add(planners.submit(() -> {
+                            List<String> theirs = new ArrayList<>();
+                            for (int j = 0; j < MISSIONS_PER_PLANNER_AROUND_THE_KILL; j++) {
+                                theirs.add(missionThroughItsStatuses());
+                            }
+                            return theirs;
+                        }));
+                    }
+                    // a quarter delivered, and the receiver answering: deliveries are under way
+                    Instant deadline = Instant.now().plus(DELIVERY_PATIENCE);
+                    while ((receiver.succeeded().size() - succeededBefore < expectedAroundTheKill / 4 || answering.get() == 0)
+                            && Instant.now().isBefore(deadline)) {
+                        SuiteClient.pause(Duration.ofMillis(5));
+                    }
+                    assertTrue(Instant.now().isBefore(deadline), "deliveries did not get under way");
+                    assertTrue(delivered(replicas.get(1)) > deliveredBySecond, "the second replica was not delivering");
+                    // what the receiver answers meanwhile, or begins to, may be under way on the killed replica
+                    int answeringBefore = answering.get();
+                    int startedBefore = started.get();
+                    suite.killReplica(WEBHOOKS, 2);
+                    answeringAtTheKill = answeringBefore + started.get() - startedBefore;
+                    // its leases hold for a while yet: what it had taken and not recorded is among these
+                    underWayAtTheKill = values(WEBHOOKS, "SELECT subscription_id || ' ' || event_id FROM webhook_delivery"
+                            + " WHERE status = 'PENDING' AND leased_until > now()");
+                    for (Future<List<String>> planner : planned) {
+                        missions.addAll(planner.get());
+                    }
+                } finally {
+                    planners.shutdownNow();
+                }
+                suite.startReplica(WEBHOOKS, 2);
+
+                Map<String, List<String>> published = publishedInOrder(missions);
+                awaitEveryEventDelivered(receiver, subscriptions, published);
+                List<WebhookReceiver.Received> succeeded = receiver.succeeded();
+                for (var subscription : subscriptions.entrySet()) {
+                    assertEquals(published, firstReceiptsBySubject(succeeded, subscription.getKey(), published.keySet()),
+                            "the order in which " + subscription.getKey() + " first received each mission's events");
+                    List<Map<String, Object>> recorded = deliveries(subscription.getValue());
+                    Map<String, Long> recordedPerEvent = recorded.stream().collect(Collectors.groupingBy(
+                            delivery -> (String) delivery.get("webhookId"), Collectors.counting()));
+                    for (List<String> events : published.values()) {
+                        for (String event : events) {
+                            assertEquals(1L, recordedPerEvent.get(event), subscription.getKey() + ": deliveries of " + event);
+                        }
+                    }
+                    assertEquals(List.of(), recorded.stream()
+                            .filter(delivery -> published.containsKey((String) delivery.get("subject")))
+                            .filter(delivery -> !"SUCCEEDED".equals(delivery.get("status"))).toList(),
+                            subscription.getKey() + ": deliveries not SUCCEEDED");
+                }
+
+                Map<String, Long> copies = copies(succeeded);
+                long secondCopies = copies.values().stream().mapToLong(count -> count - 1).sum();
+                System.out.printf("webhooks: %d deliveries received, %d of them second copies; at the kill the receiver"
+                                + " was answering %d, %d deliveries were leased%n", succeeded.size(), secondCopies,
+                        answeringAtTheKill, underWayAtTheKill.size());
+                assertTrue(secondCopies <= answeringAtTheKill,
+                        "more copies than the receiver was answering at the kill (" + answeringAtTheKill + "): " + copies);
+                List<String> copiesNotUnderWay = copies.keySet().stream()
+                        .filter(copy -> !underWayAtTheKill.contains(subscriptions.get(copy.split(" ")[0])
+                                + " " + copy.split(" ")[1]))
+                        .toList();
+                assertEquals(List.of(), copiesNotUnderWay, "events delivered twice whose delivery was not under way at the kill");
+            } finally {
+                for (String subscription : subscriptions.values()) {
+                    gateway.delete("mission-planner", "/api/v1/webhook-subscriptions/" + subscription);
+                }
+            }
+        }
+    }
+
+    /** A mission created, then moved through {@link #STATUS_CHANGES}: five events about it. */
+    private static String missionThroughItsStatuses() {
+        String mission = mission("HOOK");
+        for (String status : STATUS_CHANGES) {
+            Response answer = gateway.patch("mission-planner", "/api/v1/missions/" + mission,
+                    "{\"status\": \"%s\"}".formatted(status));
+            assertEquals(200, answer.statusCode(), answer.asString());
+        }
+        return mission;
+    }
+
+    /** By mission, the ids of its events the subscriptions receive, in the order they stand on the topic. */
+    private static Map<String, List<String>> publishedInOrder(List<String> missions) throws SQLException {
+        awaitValue("mission-service", "SELECT count(*) FROM outbox_message WHERE published_at IS NULL", "0");
+        Map<String, List<String>> published = new TreeMap<>();
+        for (KafkaEvents.ReceivedEvent event : KafkaEvents.all(TOPIC_OF.get("mission-service"))) {
+            if (missions.contains(event.subject()) && MISSION_EVENTS.contains(event.type())) {
+                published.computeIfAbsent(event.subject(), subject -> new ArrayList<>()).add(event.header("ce_id"));
+            }
+        }
+        assertEquals(new TreeSet<>(missions), published.keySet());
+        published.forEach((mission, events) -> assertEquals(1 + STATUS_CHANGES.size(), events.size(), mission + ": " + events));
+        return published;
+    }
+
+    /** Waits until each subscription has had each event answered 2xx, then until webhook-service has recorded each as delivered. */
+    private static void awaitEveryEventDelivered(WebhookReceiver receiver, Map<String, String> subscriptions,
+                                                 Map<String, List<String>> published) {
+        Set<String> expected = new TreeSet<>();
+        subscriptions.keySet().forEach(path -> published.values().forEach(events -> events.forEach(event ->
+                expected.add(path + " " + event))));
+        Instant deadline = Instant.now().plus(DELIVERY_PATIENCE);
+        Set<String> missing = new TreeSet<>(expected);
+        while (true) {
+            receiver.succeeded().forEach(received -> missing.remove(received.path() + " " + received.webhookId()));
+            if (missing.isEmpty() || Instant.now().isAfter(deadline)) {
+                break;
+            }
+            SuiteClient.pause(Duration.ofMillis(200));
+        }
+        assertEquals(Set.of(), missing, "events not delivered (subscription, webhook-id) of " + expected.size());
+        for (String subscription : subscriptions.values()) {
+            Set<String> events = published.values().stream().flatMap(List::stream).collect(Collectors.toSet());
+            while (!deliveries(subscription).stream().filter(delivery -> events.contains((String) delivery.get("webhookId")))
+                    .allMatch(delivery -> "SUCCEEDED".equals(delivery.get("status")))) {
+                assertTrue(Instant.now().isBefore(deadline), "deliveries of " + subscription + " not recorded as SUCCEEDED");
+                SuiteClient.pause(Duration.ofMillis(200));
+            }
+        }
+    }
+
+    /** Every delivery of a subscription, as webhook-service lists it to its owner, page by page. */
+    private static List<Map<String, Object>> deliveries(String subscription) {
+        List<Map<String, Object>> all = new ArrayList<>();
+        for (int page = 0; ; page++) {
+            Response answer = gateway.get("mission-planner", null,
+                    "/api/v1/webhook-subscriptions/" + subscription + "/deliveries?size=100&page=" + page);
+            assertEquals(200, answer.statusCode(), answer.asString());
+            all.addAll(answer.jsonPath().getList("items"));
+            if (page + 1 >= answer.jsonPath().getInt("totalPages")) {
+                return all;
+            }
+        }
+    }
+
+    /** By mission, the webhook-ids one subscription received answered 2xx, each where it was first received. */
+    private static Map<String, List<String>> firstReceiptsBySubject(List<WebhookReceiver.Received> succeeded, String path,
+                                                                   Set<String> missions) {
+        Map<String, List<String>> bySubject = new TreeMap<>();
+        Set<String> seen = new HashSet<>();
+        succeeded.stream().filter(received -> received.path().equals(path))
+                .sorted(Comparator.comparing(WebhookReceiver.Received::at))
+                .filter(received -> seen.add(received.webhookId()))
+                .forEach(received -> {
+                    String subject = JsonPath.from(received.body()).getString("subject");
+                    if (missions.contains(subject)) {
+                        bySubject.computeIfAbsent(subject, key -> new ArrayList<>()).add(received.webhookId());
+                    }
+                });
+        return bySubject;
+    }
+
+    /** "path webhook-id" of each event a subscription received answered 2xx more than once, and how many times. */
+    private static Map<String, Long> copies(List<WebhookReceiver.Received> succeeded) {
+        Map<String, Long> times = succeeded.stream().collect(Collectors.groupingBy(
+                received -> received.path() + " " + received.webhookId(), TreeMap::new, Collectors.counting()));
+        times.values().removeIf(count -> count == 1);
+        return times;
+    }
+
+    /** What a webhook-service replica has delivered (2xx, recorded) since it started. */
+    private static double delivered(URI replica) {
+        return sum(metricsOf(replica), line -> line.startsWith("cpa_webhook_deliveries_total{")
+                && line.contains("outcome=\"delivered\""));
     }
 
     /** Answers the mission whose ceiling the deployments raced for. */

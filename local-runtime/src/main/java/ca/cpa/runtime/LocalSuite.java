@@ -634,19 +634,7 @@ public final class LocalSuite implements AutoCloseable {
 
     /** Kills every replica of a service ({@code kill -9}): no graceful end; {@link #startService} starts it again. */
     public void killService(String name) {
-        for (Instance instance : instancesOf(name)) {
-            Process process;
-            synchronized (this) {
-                process = processes.remove(instance.name());
-            }
-            if (process != null) {
-                try {
-                    process.destroyForcibly().waitFor();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        }
+        instancesOf(name).forEach(this::kill);
     }
 
     /** Kills the broker this suite started ({@code kill -9}); {@link #startBroker} starts it again on its data. */
@@ -676,7 +664,12 @@ public final class LocalSuite implements AutoCloseable {
         stop(instance(name, replica));
     }
 
-    /** Starts a replica stopped by {@link #stopReplica} again and returns when it is ready. */
+    /** Kills one replica ({@code kill -9}) as {@link #killService} kills a service; returns once it has ended. */
+    public void killReplica(String name, int replica) {
+        kill(instance(name, replica));
+    }
+
+    /** Starts a replica stopped by {@link #stopReplica} or {@link #killReplica} again and returns when it is ready. */
     public void startReplica(String name, int replica) {
         start(instance(name, replica));
     }
@@ -688,6 +681,20 @@ public final class LocalSuite implements AutoCloseable {
         }
         if (process != null) {
             stop(process);
+        }
+    }
+
+    private void kill(Instance instance) {
+        Process process;
+        synchronized (this) {
+            process = processes.remove(instance.name());
+        }
+        if (process != null) {
+            try {
+                process.destroyForcibly().waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
