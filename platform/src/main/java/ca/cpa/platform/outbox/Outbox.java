@@ -6,8 +6,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -24,8 +22,6 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class Outbox {
-
-    private static final Object WAKE_UP_REGISTERED = new Object();
 
     @Inject
     ObjectMapper objectMapper;
@@ -57,26 +53,7 @@ public class Outbox {
         message.payload = toJson(event);
         message.traceparent = TraceContext.current().toString();
         message.persist();
-        wakeRelayAfterCommit();
-    }
-
-    private void wakeRelayAfterCommit() {
-        if (transactions.getResource(WAKE_UP_REGISTERED) != null) {
-            return;
-        }
-        transactions.putResource(WAKE_UP_REGISTERED, Boolean.TRUE);
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    relay.wakeUp();
-                }
-            }
-        });
+        relay.wakeUpAfterCommit(transactions);
     }
 
     private String toJson(IntegrationEvent event) {

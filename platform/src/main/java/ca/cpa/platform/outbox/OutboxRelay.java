@@ -2,6 +2,7 @@ package ca.cpa.platform.outbox;
 
 import ca.cpa.platform.events.CloudEvents;
 import ca.cpa.platform.events.KafkaClientConfig;
+import ca.cpa.platform.work.WorkerLoop;
 import io.agroal.api.AgroalDataSource;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventSerializer;
@@ -14,6 +15,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -37,7 +39,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -58,7 +59,6 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     /** Names the advisory lock that makes one relay at a time publish a service's outbox. */
     private static final long RELAY_LOCK = 0x4350415F4F555458L; // "CPA_OUTX"
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
 
     @Inject
     AgroalDataSource dataSource;
@@ -84,7 +84,8 @@ public class OutboxRelay {
     @ConfigProperty(name = "cpa.outbox.send-timeout", defaultValue = "PT15S")
     Duration sendTimeout;
 
-    private final Semaphore wakeUps = new Semaphore(0);
+    private final WorkerLoop loop = new WorkerLoop(LOG, "outbox relay cannot publish yet, events wait in the outbox: %s",
+            "outbox relay publishing again");
     private volatile boolean running;
     private Thread worker;
     private KafkaProducer<String, CloudEvent> producer;
@@ -127,38 +128,20 @@ public class OutboxRelay {
 
     /** Asks the relay to publish now; many wake-ups before it runs count as one. */
     public void wakeUp() {
-        if (wakeUps.availablePermits() == 0) {
-            wakeUps.release();
-        }
+        loop.wakeUp();
+    }
+
+    /** Asks the relay to publish once the current transaction commits. */
+    void wakeUpAfterCommit(TransactionSynchronizationRegistry transactions) {
+        loop.wakeUpAfterCommit(transactions);
     }
 
     private void run() {
-        Duration backoff = Duration.ofMillis(100);
-        boolean failing = false;
-        while (running) {
-            try {
-                wakeUps.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
-                wakeUps.drainPermits();
-                while (running && publishBatch() == batchSize) {
-                    // a full batch: more may be waiting
-                }
-                if (failing) {
-                    LOG.info("outbox relay publishing again");
-                }
-                failing = false;
-                backoff = Duration.ofMillis(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (Exception e) {
-                if (!failing) {
-                    LOG.warnf("outbox relay cannot publish yet, events wait in the outbox: %s", e.toString());
-                }
-                failing = true;
-                pause(backoff);
-                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+        loop.run(() -> running, pollInterval, () -> {
+            while (running && publishBatch() == batchSize) {
+                // a full batch: more may be waiting
             }
-        }
+        });
     }
 
     /** Publishes the oldest unpublished events; answers how many it took. */
@@ -275,13 +258,5 @@ public class OutboxRelay {
                 Map.entry(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()),
                 Map.entry(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, CloudEventSerializer.class.getName()),
                 Map.entry(CloudEventSerializer.ENCODING_CONFIG, "BINARY")));
-    }
-
-    private static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

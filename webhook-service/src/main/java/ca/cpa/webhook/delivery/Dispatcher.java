@@ -1,6 +1,7 @@
 package ca.cpa.webhook.delivery;
 
 import ca.cpa.platform.domain.RuleViolationException;
+import ca.cpa.platform.work.WorkerLoop;
 import ca.cpa.webhook.WebhookConfig;
 import ca.cpa.webhook.subscription.Destination;
 import ca.cpa.webhook.subscription.SecretBox;
@@ -16,6 +17,7 @@ import io.vertx.core.MultiMap;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
@@ -33,9 +35,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -52,7 +52,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class Dispatcher {
 
     private static final Logger LOG = Logger.getLogger(Dispatcher.class);
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
     private static final String USER_AGENT = "CPA-Deployments-Webhooks/1.0";
 
     @Inject
@@ -74,7 +73,8 @@ public class Dispatcher {
     MeterRegistry meters;
 
     private final UUID replica = UUID.randomUUID();
-    private final Semaphore wakeUps = new Semaphore(0);
+    private final WorkerLoop loop = new WorkerLoop(LOG, "webhook deliveries wait: %s",
+            "webhook deliveries go on: the database answers again");
     private final Queue<Attempt> finished = new ConcurrentLinkedQueue<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     /** Resolving a host blocks; it is done beside the dispatcher's thread, not on it. */
@@ -128,40 +128,22 @@ public class Dispatcher {
 
     /** Asks the dispatcher to look for due deliveries now; many wake-ups before it runs count as one. */
     public void wakeUp() {
-        if (wakeUps.availablePermits() == 0) {
-            wakeUps.release();
-        }
+        loop.wakeUp();
+    }
+
+    /** Asks the dispatcher to look for due deliveries once the current transaction commits. */
+    public void wakeUpAfterCommit(TransactionSynchronizationRegistry transactions) {
+        loop.wakeUpAfterCommit(transactions);
     }
 
     private void run() {
-        Duration backoff = Duration.ofMillis(100);
-        boolean failing = false;
-        while (running || inFlight.get() > 0) {
-            try {
-                wakeUps.tryAcquire(config.delivery().pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-                wakeUps.drainPermits();
-                boolean more = true;
-                while (more) {
-                    recordFinished();
-                    more = running && takeDue();
-                }
-                if (failing) {
-                    LOG.info("webhook deliveries go on: the database answers again");
-                }
-                failing = false;
-                backoff = Duration.ofMillis(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (Exception e) {
-                if (!failing) {
-                    LOG.warnf("webhook deliveries wait: %s", e.toString());
-                }
-                failing = true;
-                pause(backoff);
-                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+        loop.run(() -> running || inFlight.get() > 0, config.delivery().pollInterval(), () -> {
+            boolean more = true;
+            while (more) {
+                recordFinished();
+                more = running && takeDue();
             }
-        }
+        });
     }
 
     /** Takes as many due deliveries as there is room for and starts them; true when that filled the room. */
@@ -393,13 +375,5 @@ public class Dispatcher {
 
     private static Instant instant(Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
-    }
-
-    private static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -13,7 +13,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import java.util.List;
@@ -30,8 +29,6 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class Fanout {
-
-    private static final Object WAKE_UP_REGISTERED = new Object();
 
     @Inject
     EntityManager entityManager;
@@ -58,7 +55,7 @@ public class Fanout {
             deliveries += deliverToPartner(event, subject);
         }
         if (deliveries > 0) {
-            wakeDispatcherAfterCommit();
+            dispatcher.wakeUpAfterCommit(transactions);
         }
     }
 
@@ -68,13 +65,15 @@ public class Fanout {
             return 0; // a ceiling amendment's outcome: about no partner's request
         }
         int deliveries = 0;
+        Optional<String> owner = Optional.empty();
         if (event.type().equals(MissionRequestReceived.TYPE) || event.type().equals(MissionRequestSubmitted.TYPE)) {
-            String organization = event.data().path("requestingOrganization").path("name").asText("");
-            if (!organization.isEmpty() && recordOwner(request.get(), organization)) {
-                deliveries += releaseWaiting(request.get(), organization);
+            owner = Optional.of(event.data().path("requestingOrganization").path("name").asText(""))
+                    .filter(organization -> !organization.isEmpty());
+            if (owner.isPresent() && recordOwner(request.get(), owner.get())) {
+                deliveries += releaseWaiting(request.get(), owner.get());
             }
         }
-        Optional<String> owner = owner(request.get());
+        owner = owner.or(() -> owner(request.get()));
         if (owner.isPresent()) {
             return deliveries + deliver(event.id(), event.type(), subject, owner.get());
         }
@@ -160,22 +159,6 @@ public class Fanout {
             return node.isTextual() ? Optional.of(UUID.fromString(node.asText())) : Optional.empty();
         } catch (IllegalArgumentException e) {
             return Optional.empty();
-        }
-    }
-
-    private void wakeDispatcherAfterCommit() {
-        if (transactions.getResource(WAKE_UP_REGISTERED) == null) {
-            transactions.putResource(WAKE_UP_REGISTERED, Boolean.TRUE);
-            transactions.registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    dispatcher.wakeUp();
-                }
-            });
         }
     }
 }
