@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import static ca.cpa.e2e.Api.as;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -38,6 +39,9 @@ class GatewayTest {
                 .body("components.securitySchemes", hasKey("bearer"));
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
                 .body("checks[0].data.size()", equalTo(5));
+        // Swagger UI shows it, from the gateway's jar as ./cpa up runs it (the prod profile)
+        given().get("/q/swagger-ui/").then().statusCode(200).body(containsString("/q/openapi"));
+        given().get("/q/swagger-ui/swagger-ui-bundle.js").then().statusCode(200);
     }
 
     @Test
