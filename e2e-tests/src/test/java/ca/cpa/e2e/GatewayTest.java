@@ -55,6 +55,27 @@ class GatewayTest {
     }
 
     @Test
+    void aReadOfWhatTheCallerAlreadyHasIsAnsweredNotModifiedUntilItChanges() {
+        String location = Api.as("mission-planner").body("""
+                        {"code": "%s", "nameEn": "Cached read", "nameFr": "Lecture en cache", "hostCountry": "HT",
+                         "type": "BILATERAL", "partnerOrganization": "Haiti"}""".formatted(Api.unique("ETAG")))
+                .post("/api/v1/missions").then().statusCode(201).extract().header("Location");
+        String etag = Api.as("auditor").get(location).then().statusCode(200).extract().header("ETag");
+
+        Response unchanged = Api.as("auditor").header("If-None-Match", etag).get(location);
+        assertEquals(304, unchanged.statusCode());
+        assertEquals(etag, unchanged.header("ETag"));
+        assertEquals("", unchanged.asString());
+        Api.as("auditor").header("If-None-Match", "W/" + etag).get(location).then().statusCode(304);
+
+        String changed = Api.as("mission-planner").contentType("application/merge-patch+json").header("If-Match", etag)
+                .body("{\"nameEn\": \"Cached read, renamed\"}").patch(location).then().statusCode(200)
+                .extract().header("ETag");
+        Api.as("auditor").header("If-None-Match", etag).get(location).then().statusCode(200)
+                .header("ETag", changed).body("nameEn", equalTo("Cached read, renamed"));
+    }
+
+    @Test
     void everyDocumentedPathReachesTheServiceThatServesIt() {
         JsonPath document = given().queryParam("format", "json").get("/q/openapi").then().extract().jsonPath();
         Map<String, Map<String, Object>> paths = document.getMap("paths");
