@@ -45,7 +45,8 @@ import java.util.stream.Stream;
  * Markdown in {@code bench/results/}. Every figure is taken over several runs after a warm-up
  * and quoted as the median with the minimum and maximum. Settings (environment):
  * {@code CPA_BENCH_RUNS} (3), {@code CPA_BENCH_SECONDS} per load run (10),
- * {@code CPA_BENCH_CONNECTIONS} (8), {@code CPA_BENCH_EVENTS} per run (200).
+ * {@code CPA_BENCH_CONNECTIONS} (8), {@code CPA_BENCH_EVENTS} per run (200); {@code CPA_BENCH_ONLY=webhooks}
+ * measures the webhook deliveries alone.
  */
 public final class Benchmark {
 
@@ -62,6 +63,8 @@ public final class Benchmark {
     private final int manyConnections = setting("CPA_BENCH_MANY_CONNECTIONS", 32);
     private final int warmUpSeconds = setting("CPA_BENCH_WARMUP_SECONDS", 20);
     private final int events = setting("CPA_BENCH_EVENTS", 200);
+    /** {@code webhooks}: only the webhook figures, kept apart from the whole run's (not as latest.*). */
+    private final String only = System.getenv().getOrDefault("CPA_BENCH_ONLY", "").trim();
     private final Path root;
     private final Map<String, Object> report = new LinkedHashMap<>();
     private final Table table = new Table();
@@ -102,22 +105,30 @@ public final class Benchmark {
         }
         suite = LocalSuite.prepare(root, dataDir, LocalSuite.Ports.fromEnvironment(environment), environment).start();
         report.put("firstStartAfterBuildSeconds", firstStart.toMillis() / 1000.0);
+        Map<String, ProcessMemory> afterStart = Map.of();
         try {
             planner = suite.tokens().issue("bench-planner", List.of("mission-planner"), null, Duration.ofHours(8));
             partner = suite.tokens().issue("bench-partner", List.of("requesting-partner"), "UN-DPO", Duration.ofHours(8));
             approver = suite.tokens().issue("bench-gac", List.of("gac-approver"), null, Duration.ofHours(8));
-            startUp();
-            Thread.sleep(5000);
-            Map<String, ProcessMemory> afterStart = memory();
-            http();
-            consumersCatchUp();
-            eventLatency();
-            kafkaLatency();
-            new ReportingBenchmark(suite, planner, runs, seconds, warmUpSeconds, connections, dataDir).measure(report, table);
+            if (!only.isEmpty() && !only.equals("webhooks")) {
+                throw new IllegalArgumentException("CPA_BENCH_ONLY is webhooks or unset, not " + only);
+            }
+            if (only.isEmpty()) {
+                startUp();
+                Thread.sleep(5000);
+                afterStart = memory();
+                http();
+                consumersCatchUp();
+                eventLatency();
+                kafkaLatency();
+                new ReportingBenchmark(suite, planner, runs, seconds, warmUpSeconds, connections, dataDir).measure(report, table);
+            }
             new WebhookBenchmark(suite, planner, 60, 10).measure(report, table);
-            postgres();
-            memory(afterStart, memory());
-            startUpAlone();
+            if (only.isEmpty()) {
+                postgres();
+                memory(afterStart, memory());
+                startUpAlone();
+            }
         } finally {
             suite.close();
         }
@@ -457,10 +468,15 @@ public final class Benchmark {
                         report.get("machine"), runs, seconds, connections, manyConnections, warmUpSeconds, events))
                 .append(table.markdown());
         Path results = Files.createDirectories(root.resolve("bench/results"));
+        if (!only.isEmpty()) {
+            stamp += "-" + only;
+        }
         Files.writeString(results.resolve(stamp + ".json"), JSON.writeValueAsString(report));
         Files.writeString(results.resolve(stamp + ".md"), markdown);
-        Files.writeString(results.resolve("latest.md"), markdown);
-        Files.writeString(results.resolve("latest.json"), JSON.writeValueAsString(report));
+        if (only.isEmpty()) {
+            Files.writeString(results.resolve("latest.md"), markdown);
+            Files.writeString(results.resolve("latest.json"), JSON.writeValueAsString(report));
+        }
         System.out.println();
         System.out.println(markdown);
         System.out.println("kept in " + results.resolve(stamp + ".json") + " and .md (and latest.*)");

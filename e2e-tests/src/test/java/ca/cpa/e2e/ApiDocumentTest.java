@@ -89,6 +89,9 @@ class ApiDocumentTest {
                     case "200", "204" -> null;
                     case "201" -> op.method().equals("post")
                             && op.node().at("/responses/201/headers/Location").isObject() ? null : "201 needs a POST that answers Location";
+                    case "304" -> op.method().equals("get") && parameters.contains("header:If-None-Match")
+                            && op.node().at("/responses/200/headers/ETag").isObject()
+                            ? null : "304 needs a GET that answers an ETag and takes If-None-Match";
                     case "400" -> input ? null : "400 needs a body or a query or header parameter";
                     case "401", "403" -> secured ? null : status + " on an open operation";
                     case "404" -> op.path().contains("{") ? null : "404 needs an id in the path";

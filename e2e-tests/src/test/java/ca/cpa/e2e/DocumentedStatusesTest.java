@@ -57,6 +57,35 @@ class DocumentedStatusesTest {
     }
 
     @Test
+    void everyReadThatAnsweredAnETagDocumentsItAndItsNotModifiedAnswer() {
+        exerciseTheApi();
+        List<MergedDocument.Operation> operations = MergedDocument.operations();
+        TreeSet<String> undocumented = new TreeSet<>();
+        int checked = 0;
+        for (String read : ObservedStatuses.TAGGED_READS) {
+            String path = read.substring("GET ".length());
+            Optional<MergedDocument.Operation> operation = operations.stream()
+                    .filter(op -> op.matches("GET", path)).findFirst();
+            if (operation.isEmpty()) {
+                continue;
+            }
+            checked++;
+            JsonNode node = operation.get().node();
+            boolean takesIfNoneMatch = false;
+            for (JsonNode parameter : node.path("parameters")) {
+                takesIfNoneMatch |= parameter.path("in").asText().equals("header")
+                        && parameter.path("name").asText().equals("If-None-Match");
+            }
+            if (!node.at("/responses/200/headers/ETag").isObject() || !node.at("/responses/304/headers/ETag").isObject()
+                    || !takesIfNoneMatch) {
+                undocumented.add(operation.get().name());
+            }
+        }
+        assertEquals(new TreeSet<>(), undocumented, "reads answering an ETag without ETag, If-None-Match and 304 documented");
+        assertTrue(checked >= 5, "only " + checked + " reads answered an ETag");
+    }
+
+    @Test
     void everyBodyTheTestsReceivedMatchesItsDocumentedSchema() throws Exception {
         exerciseTheApi();
         String documentIri = "https://cpa.test/openapi.json";
@@ -93,7 +122,8 @@ class DocumentedStatusesTest {
 
     /**
      * Calls as the API's users do: the whole workflow, a read of every collection, a mission's
-     * evaluations and changes, and the refusals (401, 403, 404, 400, 409, 412, 422) callers meet.
+     * evaluations and changes, a read of what the caller has (304), and the refusals (401, 403,
+     * 404, 400, 409, 412, 422) callers meet.
      */
     private static void exerciseTheApi() {
         Workflows.wholeWorkflow();
@@ -113,6 +143,7 @@ class DocumentedStatusesTest {
 
         String etag = as("mission-planner").get("/api/v1/missions/" + mission).then().statusCode(200)
                 .extract().header("ETag");
+        as("mission-planner").header("If-None-Match", etag).get("/api/v1/missions/" + mission).then().statusCode(304);
         String activeEtag = as("mission-planner").contentType("application/merge-patch+json").header("If-Match", etag)
                 .body("{\"status\": \"ACTIVE\"}")
                 .patch("/api/v1/missions/" + mission).then().statusCode(200).extract().header("ETag");

@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import static ca.cpa.e2e.Api.as;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -38,6 +39,9 @@ class GatewayTest {
                 .body("components.securitySchemes", hasKey("bearer"));
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
                 .body("checks[0].data.size()", equalTo(5));
+        // Swagger UI shows it, from the gateway's jar as ./cpa up runs it (the prod profile)
+        given().get("/q/swagger-ui/").then().statusCode(200).body(containsString("/q/openapi"));
+        given().get("/q/swagger-ui/swagger-ui-bundle.js").then().statusCode(200);
     }
 
     @Test
@@ -48,6 +52,27 @@ class GatewayTest {
                 .post("/api/v1/missions").then().statusCode(201).extract().header("Location");
         assertTrue(location.startsWith(RunningSuite.suite().gatewayUrl() + "/api/v1/missions/"), location);
         Api.as("auditor").get(location).then().statusCode(200);
+    }
+
+    @Test
+    void aReadOfWhatTheCallerAlreadyHasIsAnsweredNotModifiedUntilItChanges() {
+        String location = Api.as("mission-planner").body("""
+                        {"code": "%s", "nameEn": "Cached read", "nameFr": "Lecture en cache", "hostCountry": "HT",
+                         "type": "BILATERAL", "partnerOrganization": "Haiti"}""".formatted(Api.unique("ETAG")))
+                .post("/api/v1/missions").then().statusCode(201).extract().header("Location");
+        String etag = Api.as("auditor").get(location).then().statusCode(200).extract().header("ETag");
+
+        Response unchanged = Api.as("auditor").header("If-None-Match", etag).get(location);
+        assertEquals(304, unchanged.statusCode());
+        assertEquals(etag, unchanged.header("ETag"));
+        assertEquals("", unchanged.asString());
+        Api.as("auditor").header("If-None-Match", "W/" + etag).get(location).then().statusCode(304);
+
+        String changed = Api.as("mission-planner").contentType("application/merge-patch+json").header("If-Match", etag)
+                .body("{\"nameEn\": \"Cached read, renamed\"}").patch(location).then().statusCode(200)
+                .extract().header("ETag");
+        Api.as("auditor").header("If-None-Match", etag).get(location).then().statusCode(200)
+                .header("ETag", changed).body("nameEn", equalTo("Cached read, renamed"));
     }
 
     @Test

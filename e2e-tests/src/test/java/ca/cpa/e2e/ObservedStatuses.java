@@ -14,8 +14,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Every API answer the end-to-end tests received: its status as "METHOD /path STATUS", and for
- * each operation and status a few JSON bodies, checked against the document at the end.
+ * Every API answer the end-to-end tests received: its status as "METHOD /path STATUS", the reads
+ * that answered an ETag, and for each operation and status a few JSON bodies, checked against
+ * the document at the end.
  */
 final class ObservedStatuses implements Filter {
 
@@ -25,6 +26,8 @@ final class ObservedStatuses implements Filter {
 
     private static final int BODIES_PER_ANSWER = 5;
     static final Set<String> SEEN = ConcurrentHashMap.newKeySet();
+    /** The reads ("GET /path") that answered an ETag. */
+    static final Set<String> TAGGED_READS = ConcurrentHashMap.newKeySet();
     static final Map<String, List<Body>> BODIES = new ConcurrentHashMap<>();
 
     @Override
@@ -35,6 +38,9 @@ final class ObservedStatuses implements Filter {
         if (path.startsWith("/api/")) {
             String seen = request.getMethod() + " " + path + " " + answer.statusCode();
             SEEN.add(seen);
+            if (request.getMethod().equals("GET") && answer.header("ETag") != null) {
+                TAGGED_READS.add("GET " + path);
+            }
             String contentType = answer.contentType();
             if (contentType != null && contentType.contains("json")) {
                 List<Body> bodies = BODIES.computeIfAbsent(request.getMethod() + " " + path.replaceAll("[0-9a-f-]{36}", "{}")

@@ -40,6 +40,10 @@ public interface GatewayConfig {
 
     RateLimit rateLimit();
 
+    /** How many verified tokens are kept, each until it expires, so that a caller's token is verified once. */
+    @WithDefault("10000")
+    int verifiedTokens();
+
     /** The version of the merged OpenAPI document: semantic, a breaking change raises the major (and /api/vN). */
     @WithDefault("1.3.0")
     String apiVersion();

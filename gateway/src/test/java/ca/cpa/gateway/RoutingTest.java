@@ -60,6 +60,20 @@ class RoutingTest {
     }
 
     @Test
+    void aConditionalReadPassesThroughAndItsNotModifiedComesBackWithoutABody() {
+        String marker = UUID.randomUUID().toString();
+        for (int read = 0; read < 3; read++) { // on the connections kept for the next calls, too
+            String answer = Callers.as(CALLER).header("If-None-Match", "W/\"7\"").get("/api/v1/missions/" + marker)
+                    .then().statusCode(304).header("ETag", "W/\"7\"").extract().asString();
+            assertEquals("", answer);
+            Callers.as(CALLER).get("/api/v1/missions/" + marker).then().statusCode(200)
+                    .body("uri", equalTo("/api/v1/missions/" + marker));
+        }
+        StubService.Received received = StubServices.mission().receivedFor("/api/v1/missions/" + marker).get(0);
+        assertEquals("W/\"7\"", received.headers().get("If-None-Match"));
+    }
+
+    @Test
     void whatACallerClaimsInXForwardedHeadersNeverReachesAService() {
         String marker = UUID.randomUUID().toString();
         Callers.as(CALLER)

@@ -198,7 +198,10 @@ public final class StubService {
                 .put("requestId", request.getHeader("X-Request-Id"))
                 .put("traceparent", request.getHeader("traceparent"))
                 .put("bodyBytes", bodyBytes);
-        if (request.path().endsWith("/teapot")) {
+        if (request.headers().contains("If-None-Match")) {
+            // a read of what the caller already has: its ETag, and no body
+            return request.response().setStatusCode(304).putHeader("ETag", request.getHeader("If-None-Match")).end();
+        } else if (request.path().endsWith("/teapot")) {
             return request.response().setStatusCode(418).putHeader("X-Stub", "short and stout")
                     .putHeader("Content-Type", "application/json").end(echo.encode());
         } else if (request.method().name().equals("POST")) {

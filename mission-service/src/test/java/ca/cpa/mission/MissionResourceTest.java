@@ -8,6 +8,7 @@ import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.UUID;
 
 import static ca.cpa.mission.Api.as;
 import static ca.cpa.mission.Api.missionJson;
@@ -22,6 +23,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -143,6 +145,36 @@ class MissionResourceTest {
         KafkaEvents.ReceivedEvent changed = KafkaEvents.await("cpa.mission.events",
                 e -> id.equals(e.subject()) && "ca.cpa.mission.status-changed.v1".equals(e.type()), Duration.ofSeconds(30));
         assertEquals(true, changed.data().contains("\"previousStatus\":\"PLANNED\""));
+    }
+
+    @Test
+    void aReadOfTheVersionTheCallerHasIsNotModifiedWithoutABody() {
+        String id = Api.createMission("HAITI");
+        String etag = planner().get("/api/v1/missions/" + id).then().statusCode(200).extract().header("ETag");
+
+        String unchanged = planner().header("If-None-Match", etag).get("/api/v1/missions/" + id)
+                .then().statusCode(304).header("ETag", etag).header("Content-Type", nullValue())
+                .extract().asString();
+        assertEquals("", unchanged);
+        // the weak comparison of RFC 9110: a weak tag, a list, or any version at all
+        planner().header("If-None-Match", "W/" + etag).get("/api/v1/missions/" + id).then().statusCode(304);
+        planner().header("If-None-Match", "\"999\", " + etag).get("/api/v1/missions/" + id).then().statusCode(304);
+        planner().header("If-None-Match", "*").get("/api/v1/missions/" + id).then().statusCode(304);
+        planner().header("If-None-Match", "\"999\"").get("/api/v1/missions/" + id)
+                .then().statusCode(200).header("ETag", etag).body("id", equalTo(id));
+        planner().header("If-None-Match", "not a tag").get("/api/v1/missions/" + id).then().statusCode(200);
+
+        String changed = planner().contentType("application/merge-patch+json").header("If-Match", etag)
+                .body("{\"nameEn\": \"Renamed\"}").patch("/api/v1/missions/" + id)
+                .then().statusCode(200).extract().header("ETag");
+        planner().header("If-None-Match", etag).get("/api/v1/missions/" + id)
+                .then().statusCode(200).header("ETag", changed).body("nameEn", equalTo("Renamed"));
+        // only a read is answered 304: a change names its precondition in If-Match
+        planner().contentType("application/merge-patch+json").header("If-None-Match", changed)
+                .body("{\"nameFr\": \"Operation renommee\"}").patch("/api/v1/missions/" + id)
+                .then().statusCode(200).body("nameFr", equalTo("Operation renommee"));
+        // an unknown mission is still unknown
+        planner().header("If-None-Match", "*").get("/api/v1/missions/" + UUID.randomUUID()).then().statusCode(404);
     }
 
     @Test

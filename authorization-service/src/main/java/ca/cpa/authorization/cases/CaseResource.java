@@ -73,6 +73,9 @@ public class CaseResource {
     @RolesAllowed({Roles.MISSION_PLANNER, Roles.GAC_APPROVER, Roles.PS_APPROVER, Roles.RCMP_APPROVER, Roles.AUDITOR})
     @Operation(operationId = "getAuthorizationCase", summary = "Read an authorization case",
             description = "With every partner's decision so far; the ETag is the case's version.")
+    @APIResponse(responseCode = "200", description = "The case",
+            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseView.class)))
     public RestResponse<CaseView> get(@PathParam("id") UUID id) {
         AuthorizationCase authorizationCase = cases.get(id);
         return ETags.ok(cases.view(authorizationCase), authorizationCase.version);

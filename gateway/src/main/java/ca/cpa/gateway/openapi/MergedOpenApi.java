@@ -29,7 +29,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code /q/openapi}: the whole API in one document, merged from the services' own documents
  * on each call (a service that cannot answer contributes the last document it gave), YAML by
  * default and JSON with {@code ?format=json} or {@code Accept: application/json}, as Quarkus
- * serves its own. Swagger UI at {@code /q/swagger-ui} reads it.
+ * serves its own. Swagger UI at {@code /q/swagger-ui} (Quarkus's) reads it.
  */
 @ApplicationScoped
 public class MergedOpenApi {
@@ -53,13 +53,6 @@ public class MergedOpenApi {
 
     void install(@Observes Router router) {
         router.get("/q/openapi").handler(this::serve);
-        router.get("/q/swagger-ui").handler(routing -> {
-            if (routing.request().path().endsWith("/")) {
-                routing.next(); // the page itself, a static resource
-            } else {
-                routing.redirect("/q/swagger-ui/");
-            }
-        });
     }
 
     private void serve(RoutingContext routing) {

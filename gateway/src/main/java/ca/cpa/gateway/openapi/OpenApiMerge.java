@@ -78,8 +78,8 @@ public final class OpenApiMerge {
     /**
      * Adds to every API operation the answers the gateway itself may give: 429 (with
      * Retry-After), 503 and 504 for a service behind it, 413 for a body over the limit; and to
-     * every answer the headers the gateway adds: the caller's rate-limit standing (2xx and 4xx;
-     * with the limiter on) and CORS's allowed origin (for a browser caller from an allowed origin).
+     * every answer the headers the gateway adds: the caller's rate-limit standing (2xx, 304 and
+     * 4xx; with the limiter on) and CORS's allowed origin (for a browser caller from an allowed origin).
      */
     public static ObjectNode withGatewayResponses(ObjectNode merged) {
         ObjectNode components = merged.get("components") instanceof ObjectNode existing ? existing : merged.putObject("components");
@@ -126,7 +126,7 @@ public final class OpenApiMerge {
                     }
                     ObjectNode headers = definition.get("headers") instanceof ObjectNode existing
                             ? existing : definition.putObject("headers");
-                    if (response.getKey().startsWith("2") || response.getKey().startsWith("4")) {
+                    if (!response.getKey().startsWith("5")) {
                         RATE_LIMIT_HEADERS.forEach(name -> headerRef(headers, name));
                     }
                     headerRef(headers, ALLOW_ORIGIN);

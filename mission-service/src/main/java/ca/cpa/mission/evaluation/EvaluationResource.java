@@ -24,7 +24,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -81,6 +83,9 @@ public class EvaluationResource {
             Roles.PERSONNEL_OFFICER, Roles.AUDITOR})
     @Operation(operationId = "getMissionEvaluation", summary = "Read one evaluation of a mission",
             description = "An evaluation is a record: it does not change once made.")
+    @APIResponse(responseCode = "200", description = "The evaluation",
+            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EvaluationView.class)))
     public RestResponse<EvaluationView> get(@PathParam("missionId") UUID missionId,
                                             @PathParam("evaluationId") UUID evaluationId) {
         return ETags.ok(EvaluationView.of(evaluations.get(missionId, evaluationId)), ETags.UNCHANGING);

@@ -90,6 +90,9 @@ public class MissionResource {
     @RolesAllowed({Roles.MISSION_PLANNER, Roles.GAC_APPROVER, Roles.PS_APPROVER, Roles.RCMP_APPROVER,
             Roles.PERSONNEL_OFFICER, Roles.AUDITOR})
     @Operation(operationId = "getMission", summary = "Read a mission", description = "Answers an ETag for If-Match.")
+    @APIResponse(responseCode = "200", description = "The mission",
+            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MissionView.class)))
     public RestResponse<MissionView> get(@PathParam("id") UUID id) {
         Mission mission = missions.get(id);
         return ETags.ok(MissionView.of(mission), mission.version);

@@ -94,6 +94,9 @@ public class MissionRequestResource {
             Roles.RCMP_APPROVER, Roles.PERSONNEL_OFFICER, Roles.AUDITOR})
     @Operation(operationId = "getMissionRequest", summary = "Read a mission request",
             description = "A requesting partner reads only its own organization's requests (404 for others).")
+    @APIResponse(responseCode = "200", description = "The mission request",
+            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MissionRequestView.class)))
     public RestResponse<MissionRequestView> get(@PathParam("id") UUID id) {
         return view(requests.get(id));
     }

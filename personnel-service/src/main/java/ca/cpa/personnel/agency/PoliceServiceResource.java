@@ -30,6 +30,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -97,6 +98,9 @@ public class PoliceServiceResource {
     @RolesAllowed({Roles.PERSONNEL_OFFICER, Roles.AUDITOR})
     @Operation(operationId = "getPoliceService", summary = "Read a partner police service",
             description = "By its code, e.g. RCMP.")
+    @APIResponse(responseCode = "200", description = "The police service",
+            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PoliceServiceView.class)))
     public RestResponse<PoliceServiceView> get(@Parameter(schema = @Schema(type = SchemaType.STRING, maxLength = 16), example = "RCMP") @PathParam("code") String code) {
         PoliceService service = PoliceService.<PoliceService>findByIdOptional(code)
                 .orElseThrow(() -> new NotFoundException("police service", code));

@@ -30,6 +30,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -106,6 +107,9 @@ public class CandidacyResource {
     @RolesAllowed({Roles.PERSONNEL_OFFICER, Roles.AUDITOR})
     @Operation(operationId = "getCandidacy", summary = "Read a candidacy",
             description = "Its screening result (with the reasons an officer is ineligible) and the selection decision.")
+    @APIResponse(responseCode = "200", description = "The candidacy",
+            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CandidacyView.class)))
     public RestResponse<CandidacyView> get(@PathParam("id") UUID id) {
         Candidacy candidacy = candidacies.get(id);
         return ETags.ok(CandidacyView.of(candidacy), candidacy.version);

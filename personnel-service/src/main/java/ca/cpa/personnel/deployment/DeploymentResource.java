@@ -27,6 +27,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -91,6 +92,9 @@ public class DeploymentResource {
     @Operation(operationId = "getDeployment", summary = "Read a deployment",
             description = "PLANNED, IN_THEATRE, COMPLETED or CANCELLED, with its dates, its extension, its rotation "
                     + "links and, once ended, the return or the cancellation.")
+    @APIResponse(responseCode = "200", description = "The deployment",
+            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DeploymentView.class)))
     public RestResponse<DeploymentView> get(@PathParam("id") UUID id) {
         return view(deployments.get(id));
     }

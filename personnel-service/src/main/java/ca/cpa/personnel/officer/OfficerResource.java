@@ -31,6 +31,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -98,6 +99,9 @@ public class OfficerResource {
     @Path("/officers/{id}")
     @RolesAllowed({Roles.PERSONNEL_OFFICER, Roles.AUDITOR})
     @Operation(operationId = "getOfficer", summary = "Read an officer's record", description = "The read is logged.")
+    @APIResponse(responseCode = "200", description = "The officer's record",
+            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OfficerView.class)))
     public RestResponse<OfficerView> get(@PathParam("id") UUID id) {
         Officer officer = officers.read(id);
         return ETags.ok(OfficerView.of(officer), officer.version);

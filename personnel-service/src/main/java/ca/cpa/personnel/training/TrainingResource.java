@@ -23,7 +23,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -77,6 +79,9 @@ public class TrainingResource {
     @RolesAllowed({Roles.PERSONNEL_OFFICER, Roles.AUDITOR})
     @Operation(operationId = "getTrainingCourse", summary = "Read a course",
             description = "Its kind, dates and capacity.")
+    @APIResponse(responseCode = "200", description = "The course",
+            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TrainingView.Course.class)))
     public RestResponse<TrainingView.Course> course(@PathParam("id") UUID id) {
         return ETags.ok(TrainingView.Course.of(training.course(id)), ETags.UNCHANGING);
     }
@@ -107,6 +112,9 @@ public class TrainingResource {
     @RolesAllowed({Roles.PERSONNEL_OFFICER, Roles.AUDITOR})
     @Operation(operationId = "getEnrolment", summary = "Read an enrolment and its result",
             description = "The outcome is empty until the result is recorded.")
+    @APIResponse(responseCode = "200", description = "The enrolment",
+            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TrainingView.EnrolmentView.class)))
     public RestResponse<TrainingView.EnrolmentView> enrolment(@PathParam("id") UUID id) {
         Enrolment enrolment = training.enrolment(id);
         return ETags.ok(TrainingView.EnrolmentView.of(enrolment), enrolment.version);

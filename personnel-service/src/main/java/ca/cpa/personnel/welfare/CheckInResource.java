@@ -25,7 +25,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -75,6 +77,9 @@ public class CheckInResource {
     @RolesAllowed({Roles.PERSONNEL_OFFICER, Roles.AUDITOR})
     @Operation(operationId = "getCheckIn", summary = "Read one check-in",
             description = "The wellbeing and notes recorded during the tour; the notes stay in personnel-service.")
+    @APIResponse(responseCode = "200", description = "The check-in",
+            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CheckInView.class)))
     public RestResponse<CheckInView> get(@PathParam("id") UUID id, @PathParam("checkInId") UUID checkInId) {
         return ETags.ok(CheckInView.of(welfare.checkIn(id, checkInId)), ETags.UNCHANGING);
     }

@@ -7,6 +7,7 @@ import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Components;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.headers.Header;
 import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
@@ -31,6 +32,8 @@ import java.util.TreeSet;
  * Each with an example.</li>
  * <li>The shape of the headers every service uses (Location, ETag, If-Match, Idempotency-Key)
  * and the bounds of the shared value types (UUID, Instant, LocalDate).</li>
+ * <li>A read that answers an ETag (its 200 documents one) takes If-None-Match and may answer
+ * 304 ({@link ca.cpa.platform.http.ConditionalReads}).</li>
  * </ul>
  */
 public class ApiDocumentFilter implements OASFilter {
@@ -79,6 +82,9 @@ public class ApiDocumentFilter implements OASFilter {
                 item.getOperations().forEach((method, operation) -> {
                     document(path, operation, components);
                     shapeHeaders(operation);
+                    if (method == PathItem.HttpMethod.GET) {
+                        conditional(operation);
+                    }
                     exemplify(operation, schemas);
                 });
             }
@@ -215,11 +221,31 @@ public class ApiDocumentFilter implements OASFilter {
                     header.description("Where the created resource is read").schema(OASFactory.createSchema()
                             .addType(Schema.SchemaType.STRING).format("uri").maxLength(2048));
                 } else if (name.equals("ETag")) {
-                    header.description("The resource's version, for If-Match").schema(OASFactory.createSchema()
-                            .addType(Schema.SchemaType.STRING).pattern("^\"[0-9]+\"$").maxLength(21).example("\"3\""));
+                    header.description("The version answered: for If-None-Match, and for If-Match where it can be changed");
+                    // a resource's version, unless the operation says what else its tag is
+                    if (header.getSchema() == null || header.getSchema().getPattern() == null) {
+                        header.schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)
+                                .pattern("^\"[0-9]+\"$").maxLength(21).example("\"3\""));
+                    }
                 }
             });
         });
+    }
+
+    /** A read whose 200 answers an ETag: If-None-Match, and the 304 it then answers, with the same ETag. */
+    private static void conditional(Operation operation) {
+        APIResponse read = operation.getResponses() == null ? null : operation.getResponses().getAPIResponse("200");
+        Header etag = read == null || read.getHeaders() == null ? null : read.getHeaders().get("ETag");
+        if (etag == null) {
+            return;
+        }
+        operation.addParameter(OASFactory.createParameter().name("If-None-Match").in(Parameter.In.HEADER)
+                .description("The ETag of the copy the caller has: while it is current, the answer is 304 without a body")
+                .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).maxLength(200)
+                        .pattern("^(\\*|(W/)?\"[0-9a-f]+\"(\\s*,\\s*(W/)?\"[0-9a-f]+\")*)$")));
+        operation.getResponses().addAPIResponse("304", OASFactory.createAPIResponse()
+                .description("Not modified: If-None-Match names the current ETag; no body, the copy the caller has is current")
+                .addHeader("ETag", OASFactory.createHeader().description(etag.getDescription()).schema(etag.getSchema())));
     }
 
     private static Header replayedHeader() {

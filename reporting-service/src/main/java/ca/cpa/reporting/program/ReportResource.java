@@ -32,6 +32,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ReportResource {
 
     private static final String CSV = "text/csv";
+    /** The ETag of a report: a weak tag of its figures (tagOf). */
+    private static final String FIGURES_TAG = "^W/\"[0-9a-f]{1,8}\"$";
 
     @Inject
     ProgramReports program;
@@ -46,7 +48,7 @@ public class ReportResource {
             description = "Deployed and planned officers against the program cap, by mission (with its authorized ceiling), "
                     + "police service and member type. Built from the services' events; asOf says up to when.")
     @APIResponse(responseCode = "200", description = "The figures now",
-            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
+            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING, pattern = FIGURES_TAG, maxLength = 12)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProgramReport.class)))
     public Response now() {
         ProgramReport report = program.now();
@@ -61,6 +63,7 @@ public class ReportResource {
                     + "policeService, memberType), key, hostCountry, authorizedCeiling, deployed, planned; the program row "
                     + "holds the cap in authorizedCeiling. asOf is in every row's first column.")
     @APIResponse(responseCode = "200", description = "RFC 4180 CSV with a header row",
+            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING, pattern = FIGURES_TAG, maxLength = 12)),
             content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING, maxLength = 10485760)))
     public Response nowAsCsv() {
         ProgramReport report = program.now();
@@ -82,7 +85,7 @@ public class ReportResource {
             description = "Every deployment that began in the years from..to, imported and live, by year and host country; "
                     + "each officer counted once in officersDeployed.")
     @APIResponse(responseCode = "200", description = "The figures of those years",
-            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
+            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING, pattern = FIGURES_TAG, maxLength = 12)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HistoryReport.class)))
     public Response history(@BeanParam YearSpan span) {
         HistoryReport report = history.between(span.from(), span.to());
@@ -96,6 +99,7 @@ public class ReportResource {
             description = "The figures of GET /api/v1/reports/program/history, one row each: dimension (total, year, "
                     + "country), key, deployments, officersDeployed, countries (officers and countries are blank by country).")
     @APIResponse(responseCode = "200", description = "RFC 4180 CSV with a header row",
+            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING, pattern = FIGURES_TAG, maxLength = 12)),
             content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING, maxLength = 10485760)))
     public Response historyAsCsv(@BeanParam YearSpan span) {
         HistoryReport report = history.between(span.from(), span.to());

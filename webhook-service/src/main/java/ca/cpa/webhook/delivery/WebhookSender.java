@@ -8,6 +8,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
@@ -87,32 +88,40 @@ public class WebhookSender {
                 .setURI(destination.pathAndQuery())
                 .setHeaders(headers)
                 .setFollowRedirects(false);
-        client.request(options)
-                .compose(request -> {
+        // All of one exchange runs on one Vert.x context: the answer's head and end come to it in
+        // order, and the handlers below are set as the head arrives. Listening from elsewhere, they
+        // were sometimes set after an empty answer had already ended, which was then never seen:
+        // taken for no answer and sent again.
+        vertx.getOrCreateContext().runOnContext(started -> client.request(options)
+                .onSuccess(request -> {
                     sent.set(request);
-                    return request.send(Buffer.buffer(body));
+                    request.send(Buffer.buffer(body))
+                            .onSuccess(response -> read(response, outcome))
+                            .onFailure(failure -> outcome.complete(Outcome.failed(describe(failure))));
                 })
-                .onSuccess(response -> {
-                    Buffer answer = Buffer.buffer();
-                    AtomicBoolean cut = new AtomicBoolean();
-                    response.handler(chunk -> {
-                        if (cut.get()) {
-                            return;
-                        }
-                        if (answer.length() + chunk.length() > MAX_ANSWER_BYTES) {
-                            cut.set(true);
-                            answer.appendBuffer(chunk, 0, MAX_ANSWER_BYTES - answer.length());
-                            outcome.complete(new Outcome(response.statusCode(), null, excerpt(answer)));
-                            response.request().reset(); // the rest is not read
-                        } else {
-                            answer.appendBuffer(chunk);
-                        }
-                    });
-                    response.endHandler(end -> outcome.complete(new Outcome(response.statusCode(), null, excerpt(answer))));
-                    response.exceptionHandler(failure -> outcome.complete(new Outcome(response.statusCode(), null, excerpt(answer))));
-                })
-                .onFailure(failure -> outcome.complete(Outcome.failed(describe(failure))));
+                .onFailure(failure -> outcome.complete(Outcome.failed(describe(failure)))));
         return outcome;
+    }
+
+    /** Reads the answer up to its end, or up to the first 64 KiB and no further. */
+    private static void read(HttpClientResponse response, CompletableFuture<Outcome> outcome) {
+        Buffer answer = Buffer.buffer();
+        AtomicBoolean cut = new AtomicBoolean();
+        response.handler(chunk -> {
+            if (cut.get()) {
+                return;
+            }
+            if (answer.length() + chunk.length() > MAX_ANSWER_BYTES) {
+                cut.set(true);
+                answer.appendBuffer(chunk, 0, MAX_ANSWER_BYTES - answer.length());
+                outcome.complete(new Outcome(response.statusCode(), null, excerpt(answer)));
+                response.request().reset(); // the rest is not read
+            } else {
+                answer.appendBuffer(chunk);
+            }
+        });
+        response.endHandler(end -> outcome.complete(new Outcome(response.statusCode(), null, excerpt(answer))));
+        response.exceptionHandler(failure -> outcome.complete(new Outcome(response.statusCode(), null, excerpt(answer))));
     }
 
     private static String excerpt(Buffer answer) {

@@ -98,6 +98,9 @@ public class SubscriptionResource {
     @RolesAllowed({Roles.REQUESTING_PARTNER, Roles.MISSION_PLANNER, Roles.AUDITOR})
     @Operation(operationId = "getWebhookSubscription", summary = "Read a subscription",
             description = "Its status, and when it is failing or disabled, since when and why. Never its secret.")
+    @APIResponse(responseCode = "200", description = "The subscription",
+            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubscriptionView.class)))
     public RestResponse<SubscriptionView> get(@PathParam("id") UUID id) {
         WebhookSubscription subscription = subscriptions.get(id);
         return ETags.ok(SubscriptionView.of(subscription, Instant.now()), subscription.version);

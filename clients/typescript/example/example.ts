@@ -1,16 +1,9 @@
 // Files a mission request as a requesting partner and reads it back, through the gateway, with
-// a client typed by the API's own OpenAPI document: a wrong path, field or enum value does not
-// compile. Generate the types first: npx openapi-typescript http://localhost:8080/q/openapi
-// -o clients/typescript/generated/cpa-api.d.ts
-import createClient from "openapi-fetch";
-import type { components, paths } from "./generated/cpa-api";
-
-type MissionRequest = components["schemas"]["MissionRequest"];
-type NewMissionRequest = components["schemas"]["NewMissionRequest"];
-type Problem = components["schemas"]["Problem"];
+// @cpa/client: a wrong path, field or enum value does not compile.
+import { createCpaClient, type MissionRequest, type NewMissionRequest, type Problem } from "@cpa/client";
 
 export async function fileAndRead(baseUrl: string, partnerToken: string, missionId: string): Promise<MissionRequest> {
-  const api = createClient<paths>({ baseUrl, headers: { Authorization: `Bearer ${partnerToken}` } });
+  const api = createCpaClient({ baseUrl, token: () => partnerToken });
   const request: NewMissionRequest = {
     missionId,
     requestingOrganization: { type: "UNITED_NATIONS" },
