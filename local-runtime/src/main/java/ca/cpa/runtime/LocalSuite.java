@@ -505,6 +505,7 @@ public final class LocalSuite implements AutoCloseable {
         env.clear();
         env.putAll(environment);
         env.putAll(serviceEnvironments.getOrDefault(service.name(), Map.of()));
+        localDefaults(env);
         env.put("QUARKUS_HTTP_PORT", Integer.toString(instance.port()));
         env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
         env.put("CPA_JWT_PUBLIC_KEY_LOCATION", keyDirectory(dataDir).resolve(DevTokens.PUBLIC_KEY_FILE).toUri().toString());
@@ -532,6 +533,17 @@ public final class LocalSuite implements AutoCloseable {
             }));
         }
         return process;
+    }
+
+    /**
+     * Locally, logs are text and traces are not sent anywhere (nothing receives them) unless the
+     * environment says otherwise: {@code CPA_LOG_FORMAT=json}, an {@code OTEL_EXPORTER_OTLP_ENDPOINT}.
+     */
+    private static void localDefaults(Map<String, String> env) {
+        env.putIfAbsent("CPA_LOG_FORMAT", "text");
+        if (!env.containsKey("OTEL_EXPORTER_OTLP_ENDPOINT")) {
+            env.putIfAbsent("OTEL_TRACES_EXPORTER", "none");
+        }
     }
 
     /** The service's class-data archive, unless {@code CPA_STARTUP_ARCHIVE} is {@code false}. */

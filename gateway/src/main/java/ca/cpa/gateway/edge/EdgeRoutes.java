@@ -3,7 +3,6 @@ package ca.cpa.gateway.edge;
 import ca.cpa.gateway.routing.DownstreamProxy;
 import ca.cpa.gateway.routing.Downstreams;
 import ca.cpa.platform.core.tracing.RequestId;
-import ca.cpa.platform.core.tracing.TraceParent;
 import io.smallrye.jwt.auth.principal.ParseException;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
@@ -14,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.logging.MDC;
 
 import java.util.Optional;
 
@@ -30,6 +30,8 @@ public class EdgeRoutes {
     private static final String FORWARDED_PROTO = "X-Forwarded-Proto";
     private static final String FORWARDED_HOST = "X-Forwarded-Host";
     private static final String FORWARDED_FOR = "X-Forwarded-For";
+    private static final String TRACEPARENT = "traceparent";
+    private static final String TRACESTATE = "tracestate";
     /** The IETF draft RateLimit header fields (draft-ietf-httpapi-ratelimit-headers), on every answer the limiter saw. */
     public static final String RATE_LIMIT_LIMIT = "RateLimit-Limit";
     public static final String RATE_LIMIT_REMAINING = "RateLimit-Remaining";
@@ -55,8 +57,10 @@ public class EdgeRoutes {
         HttpServerRequest request = routing.request();
         String requestId = RequestId.acceptOrGenerate(request.getHeader(RequestId.HEADER));
         request.headers().set(RequestId.HEADER, requestId);
-        request.headers().set(TraceParent.HEADER,
-                TraceParent.continueOrStart(request.getHeader(TraceParent.HEADER)).toString());
+        MDC.put(RequestId.LOG_KEY, requestId);
+        // the gateway's span continues the caller's trace; the service is told the gateway's own
+        // span, which OpenTelemetry adds to the call it makes (it adds, so the caller's must go)
+        request.headers().remove(TRACEPARENT).remove(TRACESTATE);
 
         Optional<DownstreamProxy> service = downstreams.route(request.path());
         if (service.isEmpty()) {

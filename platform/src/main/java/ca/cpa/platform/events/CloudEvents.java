@@ -1,6 +1,5 @@
 package ca.cpa.platform.events;
 
-import ca.cpa.platform.core.tracing.TraceParent;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 
@@ -15,6 +14,11 @@ public final class CloudEvents {
     public static final String JSON = "application/json";
     /** The {@code $id} of each type's JSON Schema in the published contract (contracts module) is this + the type. */
     public static final String DATA_SCHEMA_PREFIX = "urn:cpa:event-schema:";
+    /**
+     * The CloudEvents distributed-tracing extension (Kafka header {@code ce_traceparent}): the
+     * span that caused the event, so a consumer that reads only the event can join its trace.
+     */
+    public static final String TRACEPARENT_EXTENSION = "traceparent";
 
     private CloudEvents() {
     }
@@ -32,7 +36,7 @@ public final class CloudEvents {
                 .withDataSchema(URI.create(DATA_SCHEMA_PREFIX + type))
                 .withData(jsonData);
         if (traceparent != null) {
-            builder.withExtension(TraceParent.EVENT_EXTENSION, traceparent);
+            builder.withExtension(TRACEPARENT_EXTENSION, traceparent);
         }
         return builder.build();
     }

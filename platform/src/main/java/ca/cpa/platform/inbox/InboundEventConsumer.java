@@ -1,8 +1,6 @@
 package ca.cpa.platform.inbox;
 
-import ca.cpa.platform.core.tracing.TraceParent;
 import ca.cpa.platform.domain.DomainException;
-import ca.cpa.platform.tracing.TraceContext;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -117,8 +115,8 @@ public class InboundEventConsumer {
                 }
                 throw new UnprocessableEventException("unknown event type " + event.getType());
             }
-            Object traceparent = event.getExtension(TraceParent.EVENT_EXTENSION);
-            TraceContext.within(traceparent == null ? null : traceparent.toString(), () -> applyOnce(handler, event));
+            // applied within the span of the record's reception (the Kafka connector's), which continues the event's trace
+            applyOnce(handler, event);
             return message.ack();
         } catch (UnprocessableEventException e) {
             LOG.warnf("event set aside on the dead-letter topic: %s", e.getMessage());

@@ -1,9 +1,12 @@
 package ca.cpa.platform.outbox;
 
 import ca.cpa.platform.core.events.IntegrationEvent;
-import ca.cpa.platform.tracing.TraceContext;
+import ca.cpa.platform.tracing.Traces;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -32,6 +35,9 @@ public class Outbox {
     @Inject
     OutboxRelay relay;
 
+    @Inject
+    Tracer tracer;
+
     /** Absent in a service that publishes no events. */
     @ConfigProperty(name = "cpa.events.topic")
     Optional<String> topic;
@@ -51,9 +57,19 @@ public class Outbox {
         message.subject = event.subject();
         message.occurredAt = Instant.now();
         message.payload = toJson(event);
-        message.traceparent = TraceContext.current().toString();
+        message.traceparent = Traces.currentTraceparent().orElseGet(() -> newTrace(event));
         message.persist();
         relay.wakeUpAfterCommit(transactions);
+    }
+
+    /** Work no request or event started (a test's direct call): the event begins a trace of its own. */
+    private String newTrace(IntegrationEvent event) {
+        Span origin = tracer.spanBuilder("announce " + event.eventType()).setNoParent().startSpan();
+        try (Scope ignored = origin.makeCurrent()) {
+            return Traces.currentTraceparent().orElse(null);
+        } finally {
+            origin.end();
+        }
     }
 
     private String toJson(IntegrationEvent event) {

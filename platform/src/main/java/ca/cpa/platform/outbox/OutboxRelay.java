@@ -2,10 +2,14 @@ package ca.cpa.platform.outbox;
 
 import ca.cpa.platform.events.CloudEvents;
 import ca.cpa.platform.events.KafkaClientConfig;
+import ca.cpa.platform.tracing.Traces;
 import ca.cpa.platform.work.WorkerLoop;
 import io.agroal.api.AgroalDataSource;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventSerializer;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.context.Scope;
+import io.opentelemetry.instrumentation.kafkaclients.v2_6.KafkaTelemetry;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -17,6 +21,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -69,6 +74,9 @@ public class OutboxRelay {
     @Inject
     KafkaClientConfig kafka;
 
+    @Inject
+    OpenTelemetry openTelemetry;
+
     /** Absent in a service that publishes no events: it then runs no relay. */
     @ConfigProperty(name = "cpa.events.source")
     Optional<String> eventSource;
@@ -88,7 +96,7 @@ public class OutboxRelay {
             "outbox relay publishing again");
     private volatile boolean running;
     private Thread worker;
-    private KafkaProducer<String, CloudEvent> producer;
+    private Producer<String, CloudEvent> producer;
     private Timer commitToPublish;
     private Counter published;
 
@@ -105,7 +113,8 @@ public class OutboxRelay {
         Gauge.builder("cpa.outbox.pending", this, OutboxRelay::pendingCount)
                 .description("Events committed but not yet acknowledged by Kafka")
                 .register(meters);
-        producer = new KafkaProducer<>(producerConfig());
+        // each send is a span of the trace its event continues, and carries it as the traceparent header
+        producer = KafkaTelemetry.create(openTelemetry).wrap(new KafkaProducer<>(producerConfig()));
         running = true;
         worker = new Thread(this::run, "outbox-relay");
         worker.setDaemon(true);
@@ -156,7 +165,9 @@ public class OutboxRelay {
                 List<Pending> batch = oldestUnpublished(connection);
                 List<Future<RecordMetadata>> acknowledgements = new ArrayList<>(batch.size());
                 for (Pending pending : batch) {
-                    acknowledgements.add(producer.send(new ProducerRecord<>(pending.topic(), pending.subject(), pending.event())));
+                    try (Scope causedBy = Traces.contextOf(pending.traceparent()).makeCurrent()) {
+                        acknowledgements.add(producer.send(new ProducerRecord<>(pending.topic(), pending.subject(), pending.event())));
+                    }
                 }
                 // Every acknowledged event is marked, even when another of the batch failed: the
                 // broker has it, and sending it again would only make a copy.
@@ -207,7 +218,8 @@ public class OutboxRelay {
         }
     }
 
-    private record Pending(long position, String topic, String subject, Instant occurredAt, CloudEvent event) {
+    private record Pending(long position, String topic, String subject, Instant occurredAt, CloudEvent event,
+                           String traceparent) {
     }
 
     private List<Pending> oldestUnpublished(Connection connection) throws SQLException {
@@ -223,7 +235,7 @@ public class OutboxRelay {
                             rs.getString("event_type"), rs.getString("subject"), occurredAt,
                             rs.getString("payload").getBytes(StandardCharsets.UTF_8), rs.getString("traceparent"));
                     batch.add(new Pending(rs.getLong("position"), rs.getString("topic"), rs.getString("subject"),
-                            occurredAt, event));
+                            occurredAt, event, rs.getString("traceparent")));
                 }
             }
         }
