@@ -12,7 +12,8 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * What the {@code ./cpa} script runs: {@code up ROOT [--demo]} starts the suite and keeps it
+ * What the {@code ./cpa} script runs: {@code up ROOT [--demo | --infra]} starts the suite (with
+ * {@code --infra}, PostgreSQL and Kafka only, for services in Quarkus dev mode) and keeps it
  * running until this process is stopped, starting again a part that ends ({@link Supervisor});
  * {@code token ROLE [--org ORG] [--sub NAME]} prints a
  * development token signed with the data directory's key.
@@ -34,7 +35,7 @@ public final class CpaCommand {
             switch (command) {
                 case "up" -> up(arguments);
                 case "token" -> System.out.println(token(arguments));
-                default -> throw new IllegalArgumentException("usage: up ROOT [--demo] | token ROLE [--org ORG] [--sub NAME]");
+                default -> throw new IllegalArgumentException("usage: up ROOT [--demo | --infra] | token ROLE [--org ORG] [--sub NAME]");
             }
         } catch (IllegalArgumentException | IllegalStateException e) {
             System.err.println("cpa: " + e.getMessage());
@@ -49,10 +50,16 @@ public final class CpaCommand {
 
     private static void up(List<String> arguments) throws InterruptedException {
         boolean demo = arguments.remove("--demo");
+        boolean infrastructure = arguments.remove("--infra");
+        if (demo && infrastructure) {
+            throw new IllegalArgumentException("--demo loads its data through the services, which --infra does not start");
+        }
         Path root = Path.of(arguments.isEmpty() ? "." : arguments.get(0)).toAbsolutePath().normalize();
         Path data = dataDir(root);
         Map<String, String> environment = System.getenv();
-        LocalSuite suite = LocalSuite.prepare(root, data, LocalSuite.Ports.fromEnvironment(environment), environment);
+        LocalSuite.Ports ports = LocalSuite.Ports.fromEnvironment(environment);
+        LocalSuite suite = infrastructure ? LocalSuite.prepareInfrastructure(root, data, ports, environment)
+                : LocalSuite.prepare(root, data, ports, environment);
         CountDownLatch stopped = new CountDownLatch(1);
         // Stopping this process stops everything it started, even while it is still starting.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -63,7 +70,7 @@ public final class CpaCommand {
         deleteQuietly(data.resolve("suite.ready"));
         suite.start().supervise();
 
-        StringBuilder info = new StringBuilder(summary(suite, data));
+        StringBuilder info = new StringBuilder(infrastructure ? infrastructureSummary(suite, root, data, ports) : summary(suite, data));
         if (demo) {
             info.append("\nDemo data:\n");
             new DemoData(suite.gatewayUrl(), suite.tokens(), root).load().forEach(line -> info.append("  ").append(line).append('\n'));
@@ -128,6 +135,49 @@ public final class CpaCommand {
                 .append("  then:  curl -H \"Authorization: Bearer $(./cpa token mission-planner)\" ")
                 .append(gateway).append("/api/v1/missions\n")
                 .append("Stop everything with ./cpa stop\n");
+        return text.toString();
+    }
+
+    /**
+     * Where PostgreSQL and Kafka are, and how a service in dev mode finds them: its {@code %dev}
+     * settings assume the usual ports and data directory, so any that differ are named as the
+     * variables to set for it.
+     */
+    private static String infrastructureSummary(LocalSuite suite, Path root, Path data, LocalSuite.Ports ports) {
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
+                "%nPostgreSQL and Kafka are running (ready in %.1f s), for the services in dev mode.%n",
+                suite.startupTime().toMillis() / 1000.0));
+        for (String service : LocalSuite.SERVICE_NAMES) {
+            if (!service.equals("gateway")) {
+                line(text, service, suite.databaseUrl(service));
+            }
+        }
+        line(text, "Kafka", suite.bootstrapServers());
+        line(text, "keys", LocalSuite.keyDirectory(data) + "   (./cpa token's, webhook-service's secret key)");
+        line(text, "data, logs", data + "   (./cpa logs postgres, ./cpa logs kafka)");
+        List<String> variables = new ArrayList<>();
+        String serverUrl = System.getenv("CPA_DB_URL");
+        if (serverUrl != null && !serverUrl.isBlank()) {
+            variables.add("CPA_MISSION_DB_URL=" + suite.databaseUrl("mission-service")); // each service its own
+        } else if (ports.postgres() != 5432) {
+            variables.add("CPA_POSTGRES_PORT=" + ports.postgres());
+        }
+        String brokerOfTheEnvironment = System.getenv("KAFKA_BOOTSTRAP_SERVERS");
+        if (brokerOfTheEnvironment != null && !brokerOfTheEnvironment.isBlank()) {
+            variables.add("KAFKA_BOOTSTRAP_SERVERS=" + brokerOfTheEnvironment);
+        } else if (ports.kafka() != 9092) {
+            variables.add("CPA_KAFKA_PORT=" + ports.kafka());
+        }
+        if (!data.equals(root.resolve(".cpa"))) {
+            variables.add("CPA_DATA_DIR=" + data);
+        }
+        text.append("\nA service in dev mode (live reload), on the port ./cpa up gives it:\n  ");
+        if (!variables.isEmpty()) {
+            text.append(String.join(" ", variables)).append(' ');
+        }
+        text.append("./mvnw quarkus:dev -pl mission-service\n")
+                .append("A token (8 h) for a role (docs/security.md):  ./cpa token mission-planner\n")
+                .append("Stop PostgreSQL and Kafka with ./cpa stop\n");
         return text.toString();
     }
 

@@ -27,9 +27,9 @@ import java.util.UUID;
 
 /**
  * Signed JWTs for local runs and tests. The services trust the committed development key in
- * their dev and test profiles; {@code ./cpa up} generates a key pair of its own in the data
- * directory and makes the processes it starts trust that one. A real deployment trusts its
- * identity provider's key and never either of these.
+ * their test profile; {@code ./cpa up} generates a key pair of its own in the data directory
+ * and makes the processes it starts trust that one, which the services' dev profile (Quarkus
+ * dev mode) trusts too. A real deployment trusts its identity provider's key and never either of these.
  */
 public final class DevTokens {
 

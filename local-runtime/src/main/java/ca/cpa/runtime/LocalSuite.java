@@ -33,7 +33,8 @@ import java.util.concurrent.TimeoutException;
  * it starts keeps its data and log under the data directory and trusts the development key kept
  * there; webhook-service encrypts its partners' secrets with a key kept there too. A part that cannot start stops what
  * was already started and names its log. Once {@link #supervise() supervised}, a part that ends
- * without being stopped on purpose is started again ({@link Supervisor}).
+ * without being stopped on purpose is started again ({@link Supervisor}). Started
+ * {@link #prepareInfrastructure without the services}, it is PostgreSQL and Kafka only.
  */
 public final class LocalSuite implements AutoCloseable {
 
@@ -137,7 +138,7 @@ public final class LocalSuite implements AutoCloseable {
     private Supervisor supervisor;
 
     private LocalSuite(Path root, Path dataDir, Ports ports, Map<String, String> environment,
-                       Map<String, Map<String, String>> serviceEnvironments) {
+                       Map<String, Map<String, String>> serviceEnvironments, boolean withServices) {
         serviceEnvironments.keySet().forEach(LocalSuite::service); // refuses a name that is no service's
         this.root = root;
         this.dataDir = dataDir;
@@ -146,7 +147,7 @@ public final class LocalSuite implements AutoCloseable {
         this.serviceEnvironments = serviceEnvironments;
         this.tokens = DevTokens.inDirectory(keyDirectory(dataDir));
         this.webhookSecretKey = WebhookSecretKey.of(environment, keyDirectory(dataDir));
-        this.instances = instances(ports, replicas(environment));
+        this.instances = withServices ? instances(ports, replicas(environment)) : List.of();
     }
 
     /** The first replica of each service on its port of {@code ports}, further ones on free ports. */
@@ -194,7 +195,17 @@ public final class LocalSuite implements AutoCloseable {
                                      Map<String, Map<String, String>> serviceEnvironments) {
         Map<String, Map<String, String>> copies = new LinkedHashMap<>();
         serviceEnvironments.forEach((service, variables) -> copies.put(service, Map.copyOf(variables)));
-        return new LocalSuite(root, dataDir, ports, Map.copyOf(environment), Map.copyOf(copies));
+        return new LocalSuite(root, dataDir, ports, Map.copyOf(environment), Map.copyOf(copies), true);
+    }
+
+    /**
+     * What the services need and nothing more ({@code ./cpa up --infra}): PostgreSQL with each
+     * service's database and a Kafka broker, as {@link #prepare(Path, Path, Ports, Map)} would
+     * start them, and the data directory's signing key and webhook secret key, for services run
+     * apart (in Quarkus dev mode, {@code %dev} in their application.properties). Nothing runs yet.
+     */
+    public static LocalSuite prepareInfrastructure(Path root, Path dataDir, Ports ports, Map<String, String> environment) {
+        return new LocalSuite(root, dataDir, ports, Map.copyOf(environment), Map.of(), false);
     }
 
     /** Starts everything and returns when all is ready; on failure, what had started is stopped. */
@@ -227,13 +238,18 @@ public final class LocalSuite implements AutoCloseable {
         return instancesOf(service).stream().map(Instance::url).toList();
     }
 
-    /** A new connection to {@code service}'s own database, for checks that read what it keeps. */
-    public Connection database(String service) throws SQLException {
+    /** The JDBC URL of {@code service}'s own database, created if missing. */
+    public String databaseUrl(String service) {
         Service owner = service(service);
         if (owner.database() == null) {
             throw new IllegalArgumentException(service + " has no database");
         }
-        return DriverManager.getConnection(postgres.ensureDatabase(databaseName(owner)), postgres.user(), postgres.password());
+        return postgres.ensureDatabase(databaseName(owner));
+    }
+
+    /** A new connection to {@code service}'s own database, for checks that read what it keeps. */
+    public Connection database(String service) throws SQLException {
+        return DriverManager.getConnection(databaseUrl(service), postgres.user(), postgres.password());
     }
 
     public String bootstrapServers() {
@@ -383,7 +399,7 @@ public final class LocalSuite implements AutoCloseable {
     private void startAll() throws IOException {
         Instant begin = Instant.now();
         Files.createDirectories(dataDir.resolve("logs"));
-        for (Service service : SERVICES) {
+        for (Service service : instances.stream().map(Instance::service).distinct().toList()) {
             if (!Files.exists(jar(service))) {
                 throw new IllegalStateException(service.name() + " is not built (" + jar(service)
                         + " is missing): run ./mvnw install -DskipTests");
@@ -439,6 +455,10 @@ public final class LocalSuite implements AutoCloseable {
         }
         note("PostgreSQL ready (" + (postgres.isEmbedded() ? "embedded, port " + ports.postgres() + ", data in "
                 + dataDir.resolve("postgres") : dbUrl) + ") in " + seconds(partStart));
+        if (instances.isEmpty()) {
+            // the services will be started apart: their databases are there when they come
+            SERVICES.stream().filter(service -> service.database() != null).forEach(service -> databaseUrl(service.name()));
+        }
 
         for (Instance instance : instances) {
             requireFree(instance.port(), instance.name(), instance.replica() == 1

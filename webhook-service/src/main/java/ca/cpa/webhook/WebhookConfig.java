@@ -13,8 +13,11 @@ public interface WebhookConfig {
     /** Hosts, as written in a url, that may be reached over http and at any address (tests, a partner's test bed). */
     Optional<List<String>> allowedHosts();
 
-    /** Base64 of the 32-byte AES key subscription secrets are encrypted with. */
-    String secretKey();
+    /** Base64 of the 32-byte AES key subscription secrets are encrypted with; unset, {@link #secretKeyFile()} holds it. */
+    Optional<String> secretKey();
+
+    /** A file holding that key (dev mode: the one {@code ./cpa} keeps in its data directory). */
+    Optional<String> secretKeyFile();
 
     /** How long the previous secret is still signed with after a rotation, unless the rotation says. */
     Duration secretOverlap();

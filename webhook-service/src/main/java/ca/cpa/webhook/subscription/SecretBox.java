@@ -1,14 +1,18 @@
 package ca.cpa.webhook.subscription;
 
 import ca.cpa.webhook.WebhookConfig;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -18,7 +22,9 @@ import java.util.UUID;
  * Keeps subscription secrets encrypted at rest: AES-256-GCM with the key of
  * {@code cpa.webhook.secret-key}, a fresh nonce per secret, and the subscription's id as
  * associated data (a secret copied onto another subscription's row does not decrypt).
+ * Made at start, so that a service without a usable key does not start.
  */
+@Startup
 @ApplicationScoped
 public class SecretBox {
 
@@ -30,17 +36,34 @@ public class SecretBox {
 
     @Inject
     public SecretBox(WebhookConfig config) {
+        String source = config.secretKey().isPresent() ? "cpa.webhook.secret-key (CPA_WEBHOOK_SECRET_KEY)"
+                : "the file of cpa.webhook.secret-key-file (CPA_WEBHOOK_SECRET_KEY_FILE)";
         byte[] bytes;
         try {
-            bytes = Base64.getDecoder().decode(config.secretKey().trim());
+            bytes = Base64.getDecoder().decode(configuredKey(config).trim());
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("cpa.webhook.secret-key (CPA_WEBHOOK_SECRET_KEY) is not base64", e);
+            throw new IllegalStateException("the key in " + source + " is not base64", e);
         }
         if (bytes.length != 32) {
-            throw new IllegalStateException("cpa.webhook.secret-key (CPA_WEBHOOK_SECRET_KEY) must be 32 bytes, base64; it has "
+            throw new IllegalStateException("the key in " + source + " must be 32 bytes, base64; it has "
                     + bytes.length + " (make one with: openssl rand -base64 32)");
         }
         this.key = new SecretKeySpec(bytes, "AES");
+    }
+
+    private static String configuredKey(WebhookConfig config) {
+        if (config.secretKey().isPresent()) {
+            return config.secretKey().get();
+        }
+        Path file = config.secretKeyFile().map(Path::of).orElseThrow(() -> new IllegalStateException(
+                "no key to store subscription secrets with: set CPA_WEBHOOK_SECRET_KEY (openssl rand -base64 32), "
+                        + "or CPA_WEBHOOK_SECRET_KEY_FILE to a file holding it"));
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the key in " + file.toAbsolutePath()
+                    + " (CPA_WEBHOOK_SECRET_KEY_FILE; for dev mode ./cpa up --infra makes it): " + e, e);
+        }
     }
 
     public byte[] seal(UUID subscriptionId, String secret) {
