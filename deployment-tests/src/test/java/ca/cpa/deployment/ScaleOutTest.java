@@ -648,7 +648,7 @@ class ScaleOutTest {
 
     private static double sum(String metrics, Predicate<String> lines) {
         return metrics.lines().filter(lines)
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+                .mapToDouble(Calls::sampleValue).sum();
     }
 
     private static List<String> consumedTopics(String service) {

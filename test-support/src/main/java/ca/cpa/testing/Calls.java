@@ -47,7 +47,17 @@ public final class Calls {
         return metrics.lines()
                 .filter(line -> line.startsWith("cpa_inbox_events_total{") && line.contains("outcome=\"" + outcome + "\"")
                         && (type == null || line.contains("type=\"" + type + "\"")))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .mapToDouble(Calls::sampleValue)
                 .sum();
+    }
+
+    /**
+     * The value of one sample line of a service's metrics: the number after its labels. An
+     * exemplar (OpenMetrics; the trace of the last counted event) may follow it.
+     */
+    public static double sampleValue(String line) {
+        int exemplar = line.indexOf(" # ");
+        String sample = exemplar < 0 ? line : line.substring(0, exemplar);
+        return Double.parseDouble(sample.substring(sample.lastIndexOf('}') + 1).trim().split("\\s+")[0]);
     }
 }
