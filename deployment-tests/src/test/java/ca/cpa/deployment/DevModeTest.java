@@ -79,7 +79,12 @@ class DevModeTest {
                 "QUARKUS_PROFILE").forEach(variables::remove);
         variables.put("CPA_DATA_DIR", data.toString());
         variables.put("CPA_MISSION_PORT", Integer.toString(port));
-        variables.put("KAFKA_BOOTSTRAP_SERVERS", infrastructure.bootstrapServers()); // the broker took a free port
+        if (environment.getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "").isBlank()) {
+            variables.remove("KAFKA_BOOTSTRAP_SERVERS");
+            variables.put("CPA_KAFKA_PORT", Integer.toString(ports.kafka())); // the broker took a free port
+        } else {
+            variables.put("KAFKA_BOOTSTRAP_SERVERS", infrastructure.bootstrapServers());
+        }
         if (embeddedPostgres) {
             variables.put("CPA_POSTGRES_PORT", Integer.toString(ports.postgres()));
         } else {

@@ -561,7 +561,7 @@ public final class LocalSuite implements AutoCloseable {
      */
     private static void localDefaults(Map<String, String> env) {
         env.putIfAbsent("CPA_LOG_FORMAT", "text");
-        if (!env.containsKey("OTEL_EXPORTER_OTLP_ENDPOINT")) {
+        if (env.getOrDefault("OTEL_EXPORTER_OTLP_ENDPOINT", "").isBlank()) {
             env.putIfAbsent("OTEL_TRACES_EXPORTER", "none");
         }
     }

@@ -12,6 +12,7 @@ import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
+import io.vertx.core.tracing.TracingPolicy;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -62,7 +63,9 @@ public class WebhookSender {
                 .setKeepAliveTimeout(30)
                 .setVerifyHost(true)
                 .setForceSni(true)
-                .setDecompressionSupported(false));
+                .setDecompressionSupported(false)
+                // a partner's system is outside our traces: no span, and no traceparent sent to it
+                .setTracingPolicy(TracingPolicy.IGNORE));
     }
 
     @PreDestroy
