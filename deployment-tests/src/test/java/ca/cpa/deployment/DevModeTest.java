@@ -2,6 +2,7 @@ package ca.cpa.deployment;
 
 import ca.cpa.runtime.DevTokens;
 import ca.cpa.runtime.Directories;
+import ca.cpa.runtime.HealthProbe;
 import ca.cpa.runtime.LocalSuite;
 import ca.cpa.runtime.TcpPorts;
 import ca.cpa.testing.SuiteClient;
@@ -14,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.io.IOException;
-import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -142,7 +142,7 @@ class DevModeTest {
             if (!service.isAlive()) {
                 fail("mission-service ended in the dev profile (exit " + service.exitValue() + "):\n" + tail(log));
             }
-            if (answersOk(ready)) {
+            if (HealthProbe.answersOk(ready)) {
                 return;
             }
             SuiteClient.pause(Duration.ofMillis(250));
@@ -150,20 +150,6 @@ class DevModeTest {
         fail("mission-service not ready in the dev profile within " + READY_TIMEOUT + ":\n" + tail(log));
     }
 
-    private static boolean answersOk(URI uri) {
-        try {
-            HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
-            connection.setConnectTimeout(1000);
-            connection.setReadTimeout(3000);
-            try {
-                return connection.getResponseCode() == 200;
-            } finally {
-                connection.disconnect();
-            }
-        } catch (IOException notYet) {
-            return false;
-        }
-    }
 
     private static String tail(Path log) throws IOException {
         List<String> lines = Files.readAllLines(log);

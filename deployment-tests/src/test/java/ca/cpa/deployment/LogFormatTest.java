@@ -1,6 +1,7 @@
 package ca.cpa.deployment;
 
 import ca.cpa.runtime.Directories;
+import ca.cpa.runtime.HealthProbe;
 import ca.cpa.runtime.TcpPorts;
 import ca.cpa.testing.SuiteClient;
 import ca.cpa.testing.SuiteUnderTest;
@@ -110,14 +111,8 @@ class LogFormatTest {
             if (!gateway.isAlive()) {
                 fail("the gateway ended (exit " + gateway.exitValue() + "):\n" + Files.readString(log));
             }
-            try {
-                HttpURLConnection live = (HttpURLConnection) base.resolve("/q/health/live").toURL().openConnection();
-                live.setConnectTimeout(1000);
-                if (live.getResponseCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
+            if (HealthProbe.answersOk(base.resolve("/q/health/live"))) {
+                return;
             }
             SuiteClient.pause(Duration.ofMillis(200));
         }

@@ -2,7 +2,6 @@ package ca.cpa.runtime;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -613,7 +612,7 @@ public final class LocalSuite implements AutoCloseable {
                 throw new IllegalStateException(instance.name() + " stopped while starting (exit code "
                         + process.exitValue() + "); see " + log(instance));
             }
-            if (answersOk(ready)) {
+            if (HealthProbe.answersOk(ready)) {
                 return;
             }
             Pause.of(Pause.BETWEEN_POLLS);
@@ -622,20 +621,6 @@ public final class LocalSuite implements AutoCloseable {
                 + " s; see " + log(instance));
     }
 
-    private static boolean answersOk(URI uri) {
-        try {
-            HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
-            connection.setConnectTimeout(1000);
-            connection.setReadTimeout(3000);
-            try {
-                return connection.getResponseCode() == 200;
-            } finally {
-                connection.disconnect();
-            }
-        } catch (IOException notYet) {
-            return false;
-        }
-    }
 
     /** The suite was stopped while a part was starting: that part is stopped too, and starting ends. */
     private void stopIfClosedMeanwhile() {
