@@ -38,9 +38,17 @@ class TracingTest {
                          "type": "UN_PEACE_OPERATION", "partnerOrganization": "United Nations"}""".formatted(unique("OTEL")))
                 .post("/api/v1/missions").then().statusCode(201);
 
-        // the event of mission-service reaches the services that keep missions: each consumes it in this trace
+        // each process exports its spans on its own schedule, so the consumers' may arrive before the gateway's:
+        // wait for every part of the trace, then check how they hang together
         eventually(() -> {
             List<ReceivedSpan> trace = RunningSuite.traces().trace(traceId);
+            for (String server : List.of("gateway", "mission-service")) {
+                assertTrue(trace.stream().anyMatch(span -> span.service().equals(server) && span.kind().equals("SPAN_KIND_SERVER")),
+                        server + " served the call in the trace: " + trace);
+            }
+            assertTrue(trace.stream().anyMatch(span -> span.service().equals("mission-service") && span.kind().equals("SPAN_KIND_PRODUCER")),
+                    "mission-service sent its event in the trace: " + trace);
+            // the event of mission-service reaches the services that keep missions: each consumes it in this trace
             for (String consumer : List.of("authorization-service", "personnel-service", "reporting-service")) {
                 assertTrue(trace.stream().anyMatch(span -> span.service().equals(consumer) && span.kind().equals("SPAN_KIND_CONSUMER")),
                         consumer + " consumed the event in the trace: " + trace);
