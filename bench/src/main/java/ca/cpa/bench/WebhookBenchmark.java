@@ -12,8 +12,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -72,6 +78,7 @@ final class WebhookBenchmark {
             arrived.clear();
             duplicates.set(0);
 
+            long measurementStart = System.currentTimeMillis();
             announce(producer, seconds);
             Set<String> measured = Set.copyOf(announced.keySet());
             boolean complete = awaitDeliveries(measured, Duration.ofSeconds(120));
@@ -94,6 +101,7 @@ final class WebhookBenchmark {
             results.put("p50Ms", p50);
             results.put("p99Ms", p99);
             results.put("maxMs", max);
+            results.put("late", late(measurementStart));
             report.put("webhooks", results);
             table.add(String.format(Locale.ROOT, "webhooks: event announced → delivered, %d events/s × %d subscriptions "
                             + "(%,d deliveries/s, receivers answer at once), p50 · p99 · max ms", EVENTS_PER_SECOND,
@@ -102,6 +110,16 @@ final class WebhookBenchmark {
             table.add("webhooks: deliveries arrived of expected · duplicates",
                     String.format(Locale.ROOT, "%,d of %,d · %d", latencies.size(), expected, duplicates.get()),
                     "all · 0", complete && duplicates.get() == 0);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> late = (Map<String, Object>) results.get("late");
+            if ((int) late.get("deliveries") > 0) {
+                table.add("webhooks: deliveries later than 1 s · their events announced (s into the run) · subscriptions · "
+                                + "where their time went (median ms): to the event's arrival in webhook-service · waiting "
+                                + "to be sent · the last attempt · attempts (most)",
+                        String.format(Locale.ROOT, "%,d · %s · %s · %s · %s · %s · %s", late.get("deliveries"),
+                                late.get("announcedSeconds"), late.get("subscriptions"), late.get("toArrivalMs"),
+                                late.get("waitingMs"), late.get("lastAttemptMs"), late.get("mostAttempts")));
+            }
         } finally {
             for (String subscription : subscriptions) {
                 call("DELETE", "/api/v1/webhook-subscriptions/" + subscription, null);
@@ -109,6 +127,70 @@ final class WebhookBenchmark {
             receiver.stop(0);
             threads.shutdownNow();
         }
+    }
+
+    /**
+     * Where the deliveries later than a second spent their time, from webhook-service's own
+     * records of each (read before the subscriptions, and with them their deliveries, go).
+     */
+    private Map<String, Object> late(long measurementStart) throws SQLException {
+        Map<String, Long> late = new HashMap<>();
+        arrived.forEach((key, at) -> {
+            Long sent = announced.get(key.substring(key.indexOf(' ') + 1));
+            if (sent != null && at - sent > 1000) {
+                late.put(key, at);
+            }
+        });
+        List<Double> toArrival = new ArrayList<>();
+        List<Double> waiting = new ArrayList<>();
+        List<Double> lastAttempt = new ArrayList<>();
+        Set<String> subscriptions = new HashSet<>();
+        long firstAnnounced = Long.MAX_VALUE;
+        long lastAnnounced = Long.MIN_VALUE;
+        int mostAttempts = 0;
+        try (Connection connection = suite.database("webhook-service");
+             PreparedStatement statement = connection.prepareStatement("""
+                     SELECT d.subscription_id, d.attempts, e.received_at, d.last_attempt_at
+                     FROM webhook_delivery d JOIN webhook_event e ON e.id = d.event_id
+                     WHERE d.event_id = ? AND d.subscription_id IN
+                           (SELECT id FROM webhook_subscription WHERE url LIKE ?)""")) {
+            for (Map.Entry<String, Long> delivery : late.entrySet()) {
+                String key = delivery.getKey();
+                String eventId = key.substring(key.indexOf(' ') + 1);
+                long sent = announced.get(eventId);
+                firstAnnounced = Math.min(firstAnnounced, sent);
+                lastAnnounced = Math.max(lastAnnounced, sent);
+                subscriptions.add(key.substring(0, key.indexOf(' ')));
+                statement.setObject(1, UUID.fromString(eventId));
+                statement.setString(2, "%" + key.substring(0, key.indexOf(' ')));
+                try (ResultSet rows = statement.executeQuery()) {
+                    if (rows.next()) {
+                        long received = rows.getTimestamp(3).getTime();
+                        long attempted = rows.getTimestamp(4).getTime();
+                        mostAttempts = Math.max(mostAttempts, rows.getInt(2));
+                        toArrival.add((double) (received - sent));
+                        waiting.add((double) (attempted - received));
+                        lastAttempt.add((double) (delivery.getValue() - attempted));
+                    }
+                }
+            }
+        }
+        Map<String, Object> described = new LinkedHashMap<>();
+        described.put("deliveries", late.size());
+        if (!late.isEmpty()) {
+            described.put("announcedSeconds", String.format(Locale.ROOT, "%.1f–%.1f",
+                    (firstAnnounced - measurementStart) / 1000.0, (lastAnnounced - measurementStart) / 1000.0));
+            described.put("subscriptions", subscriptions.size());
+            described.put("toArrivalMs", median(toArrival));
+            described.put("waitingMs", median(waiting));
+            described.put("lastAttemptMs", median(lastAttempt));
+            described.put("mostAttempts", mostAttempts);
+        }
+        return described;
+    }
+
+    private static long median(List<Double> samples) {
+        return samples.isEmpty() ? -1 : Math.round(Figures.percentile(samples, 50));
     }
 
     /** Announces EVENTS_PER_SECOND events a second, each about a subject of its own, for {@code duration} seconds. */
