@@ -91,8 +91,12 @@ class ScaleOutTest {
     private static final AtomicInteger CODES = new AtomicInteger();
 
     private static final String WEBHOOKS = "webhook-service";
-    /** How long a webhook-service replica holds a delivery it took: short, so the test soon sees one taken over. */
+    /**
+     * How long a webhook-service replica holds a delivery it took: short, so the test soon sees one
+     * taken over; and longer than an attempt may take (the receiver answers within half a second).
+     */
     private static final String WEBHOOK_LEASE = "5s";
+    private static final String WEBHOOK_TIMEOUT = "4s";
     private static final List<String> MISSION_EVENTS = List.of("ca.cpa.mission.created.v1", "ca.cpa.mission.status-changed.v1");
     /** After its creation, each mission goes through these, each change an event. */
     private static final List<String> STATUS_CHANGES = List.of("ACTIVE", "SUSPENDED", "ACTIVE", "CLOSED");
@@ -111,7 +115,8 @@ class ScaleOutTest {
     static void startTwoReplicasOfEachService() {
         // webhooks go to receivers on this machine, over http
         suite = SuiteUnderTest.start("scale-out", Map.of("CPA_SERVICE_REPLICAS", "2",
-                "CPA_WEBHOOK_ALLOWED_HOSTS", "127.0.0.1", "CPA_WEBHOOK_LEASE", WEBHOOK_LEASE));
+                "CPA_WEBHOOK_ALLOWED_HOSTS", "127.0.0.1", "CPA_WEBHOOK_LEASE", WEBHOOK_LEASE,
+                "CPA_WEBHOOK_TIMEOUT", WEBHOOK_TIMEOUT));
         gateway = new SuiteClient(suite.gatewayUrl(), suite.tokens());
         kafka = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, suite.bootstrapServers()));
     }

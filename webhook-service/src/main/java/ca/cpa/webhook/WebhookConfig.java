@@ -44,5 +44,17 @@ public interface WebhookConfig {
         Duration lease();
 
         Duration pollInterval();
+
+        /**
+         * A lease is not renewed while its attempt is under way: it must outlast the attempt (the
+         * timeout, with resolving the host and recording the outcome besides), or another replica
+         * would take the delivery over and send it again meanwhile.
+         */
+        default void checkLeaseOutlastsAttempts() {
+            if (lease().compareTo(timeout()) <= 0) {
+                throw new IllegalArgumentException("cpa.webhook.delivery.lease (CPA_WEBHOOK_LEASE) is " + lease()
+                        + ": it must be longer than cpa.webhook.delivery.timeout (CPA_WEBHOOK_TIMEOUT), " + timeout());
+            }
+        }
     }
 }

@@ -188,6 +188,34 @@ class DeliveryTest {
     }
 
     @Test
+    void aDeliveryQueuedBehindItsSubjectsFailingFirstSaysItWaitsForItsRetry() {
+        String missionId = newId();
+        try (WebhookReceiver receiver = new WebhookReceiver().answering(request -> WebhookReceiver.Answer.of(503))) {
+            String id = subscribe(planner(), receiver.url("/queued"), MISSION_CREATED, "ca.cpa.mission.status-changed.v1")
+                    .getString("id");
+            KafkaEvents.publish("cpa.mission.events", MISSION_CREATED, "/cpa/mission-service", missionId,
+                    Api.missionCreatedData(missionId));
+            KafkaEvents.publish("cpa.mission.events", "ca.cpa.mission.status-changed.v1", "/cpa/mission-service", missionId, """
+                    {"missionId": "%s", "code": "X", "previousStatus": "PLANNED", "status": "ACTIVE",
+                     "changedAt": "2026-11-28T10:00:00Z"}""".formatted(missionId));
+
+            // once the first has failed again after the second was recorded, the second waits for the first's retry
+            await().atMost(EVENTUALLY).untilAsserted(() -> {
+                JsonPath both = deliveries(id); // newest first
+                assertEquals(2, both.getList("items").size(), both.prettify());
+                assertEquals("PENDING", both.getString("items[1].status"), both.prettify());
+                Instant secondRecorded = Instant.parse(both.getString("items[0].createdAt"));
+                assertTrue(Instant.parse(both.getString("items[1].lastAttemptAt")).isAfter(secondRecorded), both.prettify());
+                Instant firstRetried = Instant.parse(both.getString("items[1].nextAttemptAt"));
+                Instant secondTried = Instant.parse(both.getString("items[0].nextAttemptAt"));
+                assertFalse(secondTried.isBefore(firstRetried), "the second is not tried before the first: " + both.prettify());
+            });
+            assertTrue(receiver.received().stream().noneMatch(request -> request.body().contains("status-changed")),
+                    "the second was never sent: " + receiver.received());
+        }
+    }
+
+    @Test
     void anEventDeliveredAgainByKafkaIsDeliveredOnceToEachSubscription() {
         try (WebhookReceiver receiver = new WebhookReceiver()) {
             subscribe(planner(), receiver.url("/one"), MISSION_CREATED);

@@ -85,8 +85,9 @@ public class Dispatcher {
     private Timer latency;
 
     /** A delivery taken under this replica's lease. */
-    record Due(UUID id, UUID subscriptionId, UUID eventId, int attempts, Instant retryFrom, Instant createdAt,
-               String url, byte[] secret, byte[] previousSecret, Instant previousSecretExpiresAt, String body) {
+    record Due(UUID id, UUID subscriptionId, String subject, long sequence, UUID eventId, int attempts,
+               Instant retryFrom, Instant createdAt, String url, byte[] secret, byte[] previousSecret,
+               Instant previousSecretExpiresAt, String body) {
     }
 
     /** An attempt made, waiting to be recorded. */
@@ -95,6 +96,7 @@ public class Dispatcher {
 
     void start(@Observes StartupEvent startup) {
         WebhookConfig.DeliverySettings delivery = config.delivery();
+        delivery.checkLeaseOutlastsAttempts();
         schedule = new RetrySchedule(delivery.firstRetryDelay(), delivery.longestRetryDelay(), delivery.retryPeriod());
         latency = Timer.builder("cpa.webhook.delivery.latency")
                 .description("Time from an event's arrival in this service to its successful delivery")
@@ -220,8 +222,10 @@ public class Dispatcher {
                         UPDATE webhook_delivery d
                         SET leased_until = now() + make_interval(secs => ?), lease_owner = ?
                         FROM due WHERE d.id = due.id
-                        RETURNING d.id, d.subscription_id, d.event_id, d.attempts, d.retry_from, d.created_at, d.sequence)
-                    SELECT l.id, l.subscription_id, l.event_id, l.attempts, l.retry_from, l.created_at, s.url,
+                        RETURNING d.id, d.subscription_id, d.subject, d.sequence, d.event_id, d.attempts, d.retry_from,
+                                  d.created_at)
+                    SELECT l.id, l.subscription_id, l.subject, l.sequence, l.event_id, l.attempts, l.retry_from,
+                           l.created_at, s.url,
                            s.secret, s.previous_secret, s.previous_secret_expires_at, e.body
                     FROM leased l
                     JOIN webhook_subscription s ON s.id = l.subscription_id
@@ -233,10 +237,10 @@ public class Dispatcher {
                 List<Due> due = new ArrayList<>();
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
-                        due.add(new Due(rows.getObject(1, UUID.class), rows.getObject(2, UUID.class),
-                                rows.getObject(3, UUID.class), rows.getInt(4), instant(rows.getTimestamp(5)),
-                                instant(rows.getTimestamp(6)), rows.getString(7), rows.getBytes(8), rows.getBytes(9),
-                                instant(rows.getTimestamp(10)), rows.getString(11)));
+                        due.add(new Due(rows.getObject(1, UUID.class), rows.getObject(2, UUID.class), rows.getString(3),
+                                rows.getLong(4), rows.getObject(5, UUID.class), rows.getInt(6), instant(rows.getTimestamp(7)),
+                                instant(rows.getTimestamp(8)), rows.getString(9), rows.getBytes(10), rows.getBytes(11),
+                                instant(rows.getTimestamp(12)), rows.getString(13)));
                     }
                 }
                 connection.commit();
@@ -304,6 +308,9 @@ public class Dispatcher {
             LOG.debugf("delivery %s was taken over or deleted meanwhile; its attempt is not recorded", due.id());
             return;
         }
+        if (next != null) {
+            waitBehind(connection, due, next);
+        }
         meters.counter("cpa.webhook.deliveries", "outcome", outcome.succeeded() ? "delivered"
                 : status == DeliveryStatus.FAILED ? "failed" : "retrying").increment();
         if (outcome.succeeded()) {
@@ -315,6 +322,26 @@ public class Dispatcher {
             }
         } else {
             noteFailure(connection, due.subscriptionId(), attempt.at(), now, errorOf(outcome));
+        }
+    }
+
+    /**
+     * The subject's later deliveries wait for this one, tried again at {@code next}: they say so,
+     * and are not looked at again before then (while the head of a subject fails for hours, the
+     * deliveries queued behind it would otherwise be read and passed over at every poll). They are
+     * due again with it, so nothing holds them once it has gone.
+     */
+    private static void waitBehind(Connection connection, Due head, Instant next) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("""
+                UPDATE webhook_delivery SET next_attempt_at = ?
+                WHERE subscription_id = ? AND subject = ? AND status = 'PENDING' AND sequence > ?
+                  AND next_attempt_at < ?""")) {
+            statement.setTimestamp(1, Timestamp.from(next));
+            statement.setObject(2, head.subscriptionId());
+            statement.setString(3, head.subject());
+            statement.setLong(4, head.sequence());
+            statement.setTimestamp(5, Timestamp.from(next));
+            statement.executeUpdate();
         }
     }
 
