@@ -42,8 +42,10 @@ class DeploymentFilesTest {
             "reporting-service", "webhook-service");
     private static final List<String> APPLICATIONS = List.of("mission-service", "personnel-service", "authorization-service",
             "reporting-service", "webhook-service", "gateway");
-    /** The keys of the cpa-secrets Secret, which the kubectl command of docs/operations.md creates (kept out of git). */
-    private static final Set<String> SECRET_KEYS = Set.of("CPA_DB_USER", "CPA_DB_PASSWORD", "CPA_WEBHOOK_SECRET_KEY");
+    /** The keys of each service's own Secret, which the kubectl commands of docs/operations.md create (kept out of git). */
+    private static final Set<String> SECRET_KEYS = Set.of("CPA_DB_USER", "CPA_DB_PASSWORD");
+    /** ... and of webhook-service's, besides. */
+    private static final Set<String> WEBHOOK_SECRET_KEYS = Set.of("CPA_WEBHOOK_SECRET_KEY");
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Z0-9_]+)");
 
     @Test
@@ -141,8 +143,7 @@ class DeploymentFilesTest {
 
     @Test
     void eachDeploymentRunsReplicasWithProbesResourcesAndItsConfigurationFromTheConfigMapAndSecret() throws IOException {
-        Set<String> configured = names(yamlDocuments(ROOT.resolve("deploy/kubernetes/cpa-config.yml")).get(0).path("data"));
-        configured.addAll(SECRET_KEYS);
+        Set<String> shared = names(yamlDocuments(ROOT.resolve("deploy/kubernetes/cpa-config.yml")).get(0).path("data"));
         JsonNode composed = compose().path("services");
         for (String application : APPLICATIONS) {
             Map<String, JsonNode> byKind = new HashMap<>();
@@ -161,17 +162,25 @@ class DeploymentFilesTest {
             container.path("envFrom").forEach(source -> sources.add(source.has("secretRef")
                     ? "secret " + source.path("secretRef").path("name").asText()
                     : "config " + source.path("configMapRef").path("name").asText()));
-            assertEquals(application.equals("gateway") ? Set.of("config cpa-config") : Set.of("config cpa-config", "secret cpa-secrets"),
-                    sources, application);
+            // a service's credentials are in a Secret of its own, which no other part's pods read
+            assertEquals(application.equals("gateway") ? Set.of("config cpa-config")
+                    : Set.of("config cpa-config", "secret " + application + "-secrets"), sources, application);
             assertEquals(8080, container.path("ports").path(0).path("containerPort").asInt(), application);
             assertEquals(80, byKind.get("Service").path("spec").path("ports").path(0).path("port").asInt(), application);
             assertTrue(container.path("image").asText().endsWith("cpa/" + application + ":" + System.getProperty("cpa.version")),
                     container.path("image").asText());
 
             // what the compose file has to set for a container, a cluster has to set too
+            Set<String> configured = new TreeSet<>(shared);
+            if (!application.equals("gateway")) {
+                configured.addAll(SECRET_KEYS);
+            }
+            if (application.equals("webhook-service")) {
+                configured.addAll(WEBHOOK_SECRET_KEYS);
+            }
             composed.path(application).path("environment").fieldNames().forEachRemaining(name -> assertTrue(
                     name.startsWith("QUARKUS_") || configured.contains(name),
-                    application + " is given " + name + " by docker-compose.yml but not by cpa-config or cpa-secrets"));
+                    application + " is given " + name + " by docker-compose.yml but not by cpa-config or its own Secret"));
         }
         Set<String> guarded = new TreeSet<>();
         yamlDocuments(ROOT.resolve("deploy/kubernetes/disruption-budgets.yml")).forEach(budget -> {
