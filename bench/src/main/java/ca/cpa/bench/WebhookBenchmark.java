@@ -164,7 +164,7 @@ final class WebhookBenchmark {
                 statement.setObject(1, UUID.fromString(eventId));
                 statement.setString(2, "%" + key.substring(0, key.indexOf(' ')));
                 try (ResultSet rows = statement.executeQuery()) {
-                    if (rows.next()) {
+                    if (rows.next() && rows.getTimestamp(3) != null && rows.getTimestamp(4) != null) {
                         long received = rows.getTimestamp(3).getTime();
                         long attempted = rows.getTimestamp(4).getTime();
                         mostAttempts = Math.max(mostAttempts, rows.getInt(2));

@@ -115,7 +115,7 @@ public class InboundEventConsumer {
                 }
                 throw new UnprocessableEventException("unknown event type " + event.getType());
             }
-            // applied within the span of the record's reception (the Kafka connector's), which continues the event's trace
+            // applied as a child of the record's reception span (the Kafka connector's, already ended), in the event's trace
             applyOnce(handler, event);
             return message.ack();
         } catch (UnprocessableEventException e) {

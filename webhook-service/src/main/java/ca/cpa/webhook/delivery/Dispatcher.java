@@ -308,9 +308,6 @@ public class Dispatcher {
             LOG.debugf("delivery %s was taken over or deleted meanwhile; its attempt is not recorded", due.id());
             return;
         }
-        if (next != null) {
-            waitBehind(connection, due, next);
-        }
         meters.counter("cpa.webhook.deliveries", "outcome", outcome.succeeded() ? "delivered"
                 : status == DeliveryStatus.FAILED ? "failed" : "retrying").increment();
         if (outcome.succeeded()) {
@@ -321,7 +318,11 @@ public class Dispatcher {
                 statement.executeUpdate();
             }
         } else {
+            // after the subscription's row: another replica disabling it takes that row, then its deliveries
             noteFailure(connection, due.subscriptionId(), attempt.at(), now, errorOf(outcome));
+            if (next != null) {
+                waitBehind(connection, due, next);
+            }
         }
     }
 
