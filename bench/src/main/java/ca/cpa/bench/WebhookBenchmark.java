@@ -101,7 +101,8 @@ final class WebhookBenchmark {
             results.put("p50Ms", p50);
             results.put("p99Ms", p99);
             results.put("maxMs", max);
-            results.put("late", late(measurementStart));
+            Map<String, Object> late = late(measurementStart);
+            results.put("late", late);
             report.put("webhooks", results);
             table.add(String.format(Locale.ROOT, "webhooks: event announced → delivered, %d events/s × %d subscriptions "
                             + "(%,d deliveries/s, receivers answer at once), p50 · p99 · max ms", EVENTS_PER_SECOND,
@@ -110,8 +111,6 @@ final class WebhookBenchmark {
             table.add("webhooks: deliveries arrived of expected · duplicates",
                     String.format(Locale.ROOT, "%,d of %,d · %d", latencies.size(), expected, duplicates.get()),
                     "all · 0", complete && duplicates.get() == 0);
-            @SuppressWarnings("unchecked")
-            Map<String, Object> late = (Map<String, Object>) results.get("late");
             if ((int) late.get("deliveries") > 0) {
                 table.add("webhooks: deliveries later than 1 s · their events announced (s into the run) · subscriptions · "
                                 + "where their time went (median ms): to the event's arrival in webhook-service · waiting "

@@ -43,19 +43,15 @@ class TracingTest {
         eventually(() -> {
             List<ReceivedSpan> trace = RunningSuite.traces().trace(traceId);
             for (String server : List.of("gateway", "mission-service")) {
-                assertTrue(trace.stream().anyMatch(span -> span.service().equals(server) && span.kind().equals("SPAN_KIND_SERVER")),
-                        server + " served the call in the trace: " + trace);
+                assertTrue(has(trace, server, "SPAN_KIND_SERVER"), server + " served the call in the trace: " + trace);
             }
-            assertTrue(trace.stream().anyMatch(span -> span.service().equals("mission-service") && span.kind().equals("SPAN_KIND_PRODUCER")),
-                    "mission-service sent its event in the trace: " + trace);
+            assertTrue(has(trace, "mission-service", "SPAN_KIND_PRODUCER"), "mission-service sent its event in the trace: " + trace);
             // the event of mission-service reaches the services that keep missions: each consumes it in this trace
             for (String consumer : List.of("authorization-service", "personnel-service", "reporting-service")) {
-                assertTrue(trace.stream().anyMatch(span -> span.service().equals(consumer) && span.kind().equals("SPAN_KIND_CONSUMER")),
-                        consumer + " consumed the event in the trace: " + trace);
+                assertTrue(has(trace, consumer, "SPAN_KIND_CONSUMER"), consumer + " consumed the event in the trace: " + trace);
             }
             // the consumer's SQL ends after its reception span, and may come in a later batch
-            assertTrue(trace.stream().anyMatch(span -> span.service().equals("authorization-service") && span.kind().equals("SPAN_KIND_CLIENT")),
-                    "the consumer's SQL is in the trace too: " + trace);
+            assertTrue(has(trace, "authorization-service", "SPAN_KIND_CLIENT"), "the consumer's SQL is in the trace too: " + trace);
         });
         List<ReceivedSpan> trace = RunningSuite.traces().trace(traceId);
         Map<String, ReceivedSpan> byId = trace.stream().collect(Collectors.toMap(ReceivedSpan::spanId, Function.identity()));
@@ -74,6 +70,10 @@ class TracingTest {
             assertTrue(ancestors(consumed, byId).contains(publish.spanId()), "consumed after the send: " + consumed);
             assertTrue(ancestors(consumed, byId).contains(gateway.spanId()), "one trace back to the gateway: " + consumed);
         }
+    }
+
+    private static boolean has(List<ReceivedSpan> trace, String service, String kind) {
+        return trace.stream().anyMatch(span -> span.service().equals(service) && span.kind().equals(kind));
     }
 
     private static ReceivedSpan only(List<ReceivedSpan> trace, Predicate<ReceivedSpan> which) {
